@@ -1,0 +1,16 @@
+// The command line: the dashboard (no subcommand) and one subcommand per tool.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace app {
+
+int run_cli(int argc, char** argv);
+
+// Each subcommand lives in its own file under app/commands/ and registers itself here.
+// `exit_code` receives the code main returns when the subcommand ran.
+void add_demo_data_command(CLI::App& cli, int& exit_code);
+
+}  // namespace app

@@ -1,0 +1,94 @@
+#include "core/caseload.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace core {
+namespace {
+
+struct OpenCase {
+    const Event* opened = nullptr;
+    const Event* last_visit = nullptr;
+    std::string hnf;
+};
+
+// The most recent caselist_opened with no case_closed on or after it.
+std::optional<OpenCase> open_case(std::span<const Event> events) {
+    OpenCase c;
+    for (const Event& e : events) {  // sorted by date
+        switch (e.kind) {
+            case EventKind::caselist_opened:
+                c.opened = &e;
+                c.last_visit = nullptr;
+                break;
+            case EventKind::case_closed:
+                if (c.opened && e.date >= c.opened->date) c.opened = nullptr;
+                break;
+            case EventKind::visit:
+                if (c.opened && e.date >= c.opened->date) c.last_visit = &e;
+                break;
+            case EventKind::hnf_applied: c.hnf = "applied"; break;
+            case EventKind::hnf_decision: c.hnf = e.detail; break;
+            default: break;
+        }
+    }
+    if (!c.opened) return std::nullopt;
+    return c;
+}
+
+}  // namespace
+
+void build_caseload(const Dataset& data, const std::vector<PupilAssessment>& assessments,
+                    const SnapshotOptions& options, std::vector<CaseloadRow>& rows,
+                    std::vector<TeacherLoad>& loads) {
+    std::map<std::string, TeacherLoad> by_teacher;
+    for (size_t i = 0; i < data.pupils.size(); ++i) {
+        auto c = open_case(data.events_of(i));
+        if (!c) continue;
+        const Pupil& p = data.pupils[i];
+        CaseloadRow row;
+        row.pupil = static_cast<uint32_t>(i);
+        row.pupil_label = format_initials(p.initials) + "  " + p.pupil_ref;
+        row.full_name = p.first_name + (p.first_name.empty() ? "" : " ") + p.last_name;
+        const School* school = data.school(p.school_urn);
+        row.school = school ? school->name : p.school_urn;
+        row.need_area = need_area_label(p.need_area);
+        row.agreed_outcome = c->opened->detail;
+        row.hnf = c->hnf;
+
+        const CaseState* state = data.case_state(p.pupil_ref);
+        row.teacher_id = state && !state->assigned_staff_id.empty() ? state->assigned_staff_id
+                                                                     : c->opened->staff_id;
+        const Staff* teacher = data.staff_member(row.teacher_id);
+        row.teacher = teacher ? teacher->name : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
+
+        Date since = c->last_visit ? c->last_visit->date : c->opened->date;
+        row.last_visit = c->last_visit ? to_short_display(c->last_visit->date) : "none yet";
+        row.next_visit_due = since + options.rules.visit_interval_weeks * 7;
+        row.visit_overdue = *row.next_visit_due < options.today;
+        row.next_visit_text = to_short_display(*row.next_visit_due);
+
+        if (i < assessments.size()) {
+            const PupilAssessment& a = assessments[i];
+            row.stage = std::string(display_name(a.stage));
+            row.next_action = a.next.description;
+            row.worst = a.worst();
+        }
+        TeacherLoad& load = by_teacher[row.teacher_id];
+        load.staff_id = row.teacher_id;
+        load.name = row.teacher;
+        ++load.cases;
+        if (row.visit_overdue) ++load.overdue_visits;
+        rows.push_back(std::move(row));
+    }
+    std::sort(rows.begin(), rows.end(), [](const CaseloadRow& a, const CaseloadRow& b) {
+        return std::tuple(a.teacher, !a.visit_overdue, a.pupil_label) <
+               std::tuple(b.teacher, !b.visit_overdue, b.pupil_label);
+    });
+    for (auto& [id, load] : by_teacher) loads.push_back(std::move(load));
+    std::sort(loads.begin(), loads.end(),
+              [](const TeacherLoad& a, const TeacherLoad& b) { return a.name < b.name; });
+}
+
+}  // namespace core

@@ -1,0 +1,83 @@
+// The pathway rules of shared/domain/RULES.md as pure functions of one pupil's facts,
+// the school's LIFT group, the term calendar and "today". No I/O, no clock: the caller
+// passes "today", so tests and the `check` command can pin it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dataset.hpp"
+#include "core/date.hpp"
+
+namespace core {
+
+// Ordered by severity: a higher value is more severe.
+enum class Status : uint8_t { ok, warning, due, overdue, blocked };
+enum class RuleId : uint8_t {
+    consent_before_referral, surgery_before_lift, paperwork_deadline, lift_group, referral_cap,
+    qfla_review, monitor_two_terms, impact_review, surgery_two_terms, caselist_visit,
+    ehcna_after_lift,
+};
+inline constexpr int kRuleCount = 11;
+
+std::string_view to_string(Status s);   // "blocked"
+std::string_view to_string(RuleId r);   // "consent-before-referral"
+std::optional<RuleId> parse_rule_id(std::string_view s);
+
+struct Finding {
+    RuleId rule = RuleId::consent_before_referral;
+    Status status = Status::ok;
+    std::optional<Date> due;
+    std::string reason;  // one line a SENCo understands, with the dates involved
+};
+
+struct RulesConfig {
+    int visit_interval_weeks = 6;  // caselist-visit N
+    int referral_cap = 3;          // referral-cap N
+    int due_window_days = 14;      // "due" = falls due within this many days
+};
+
+// Furthest step reached and not closed (RULES.md "The pupil's stage").
+enum class Stage : uint8_t {
+    none, concern, qfla, monitoring, sen_support, surgery, lift, caselist, hnf, ehcna, closed
+};
+std::string_view to_string(Stage s);        // "sen_support"
+std::string_view display_name(Stage s);     // "SEN Support"
+
+struct NextStep {
+    std::string description;      // "Discuss at an STLS Surgery"
+    std::optional<Date> earliest; // earliest date the rules allow, where one applies
+};
+
+struct PupilAssessment {
+    // At most one finding per rule, merged as `check` prints them (most severe status,
+    // earliest due date), only those not ok, most severe first.
+    std::vector<Finding> findings;
+    Stage stage = Stage::none;
+    NextStep next;
+    Status worst() const { return findings.empty() ? Status::ok : findings.front().status; }
+};
+
+// Evaluates every rule for pupils of one Dataset. Construction precomputes what is
+// shared between pupils (term calendar, group lookups, bookings per meeting).
+class RulesEngine {
+public:
+    RulesEngine(const Dataset& data, RulesConfig config);
+    ~RulesEngine();
+    RulesEngine(const RulesEngine&) = delete;
+    RulesEngine& operator=(const RulesEngine&) = delete;
+
+    PupilAssessment assess(size_t pupil_index, Date today) const;
+    // Parallel to data.pupils.
+    std::vector<PupilAssessment> assess_all(Date today) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace core

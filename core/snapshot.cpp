@@ -1,0 +1,47 @@
+#include "core/snapshot.hpp"
+
+#include <cctype>
+
+#include "core/caseload.hpp"
+
+namespace core {
+
+std::string format_initials(const std::string& initials) {
+    std::string out;
+    for (char c : initials) {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            out += '.';
+        }
+    }
+    return out.empty() ? "?" : out;
+}
+
+std::string need_area_label(NeedArea area) {
+    switch (area) {
+        case NeedArea::cl: return "C&L";
+        case NeedArea::ci: return "C&I";
+        case NeedArea::semh: return "SEMH";
+        case NeedArea::spd: return "SPD";
+        case NeedArea::none: break;
+    }
+    return "";
+}
+
+std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> data,
+                                               const SnapshotOptions& options,
+                                               uint64_t generation, std::string data_as_of) {
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->today = options.today;
+    snapshot->generation = generation;
+    snapshot->built_at = std::chrono::system_clock::now();
+    snapshot->data_as_of = std::move(data_as_of);
+    RulesEngine engine(*data, options.rules);
+    snapshot->assessments = engine.assess_all(options.today);
+    build_caseload(*data, snapshot->assessments, options, snapshot->caseload,
+                   snapshot->teacher_loads);
+    snapshot->data = std::move(data);
+    return snapshot;
+}
+
+}  // namespace core

@@ -1,0 +1,70 @@
+// The immutable view-model the boards draw: built once per data change by the writer
+// thread (or once at start-up), shared with the UI as shared_ptr<const Snapshot>.
+// Rows are pre-sorted and pre-formatted so a frame formats nothing it does not show.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dataset.hpp"
+#include "core/date.hpp"
+#include "core/rules.hpp"
+
+namespace core {
+
+// One open STLS caselist case, as the caseload board shows it.
+struct CaseloadRow {
+    uint32_t pupil = 0;          // index into Snapshot::data->pupils
+    std::string pupil_label;     // privacy-safe: "A.B.  P00012"
+    std::string full_name;       // only drawn when privacy is off
+    std::string school;
+    std::string need_area;       // "SEMH"
+    std::string stage;           // "Caselist"
+    std::string teacher;         // display name, "Unassigned" when none
+    std::string teacher_id;
+    std::string agreed_outcome;
+    std::string last_visit;      // "Thu 13 Mar" or "none yet"
+    std::optional<Date> next_visit_due;
+    std::string next_visit_text;
+    std::string next_action;
+    std::string hnf;             // "", "applied", "approved", "declined"
+    Status worst = Status::ok;   // most severe finding of the pupil
+    bool visit_overdue = false;
+};
+
+struct TeacherLoad {
+    std::string staff_id, name;
+    int cases = 0;
+    int overdue_visits = 0;
+};
+
+struct SnapshotOptions {
+    Date today;
+    RulesConfig rules;
+};
+
+struct Snapshot {
+    Date today;
+    uint64_t generation = 0;  // increases with every published snapshot
+    std::chrono::system_clock::time_point built_at;
+    std::string data_as_of;   // when the data last changed, shown in the status bar
+    std::shared_ptr<const Dataset> data;
+    std::vector<PupilAssessment> assessments;  // parallel to data->pupils
+    std::vector<CaseloadRow> caseload;         // by teacher, then overdue first, then label
+    std::vector<TeacherLoad> teacher_loads;    // by name
+};
+
+// "A.B." from "AB" / "A B" / "a.b" : the form the wall shows.
+std::string format_initials(const std::string& initials);
+std::string need_area_label(NeedArea area);
+
+std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> data,
+                                               const SnapshotOptions& options,
+                                               uint64_t generation = 0,
+                                               std::string data_as_of = {});
+
+}  // namespace core

@@ -1,0 +1,49 @@
+# Shared by scripts/demo, scripts/test and scripts/bench: install what is missing from
+# Debian's archive, then configure and build. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Build and run-time dependencies (README "Dependencies" says why each is here).
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libimgui-dev libglfw3-dev python3-glad libgl-dev libgl1-mesa-dri
+  libsqlitecpp-dev libsqlite3-dev sqlite3
+  catch2 nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
+  libcsv-dev libssl-dev libstb-dev libfreetype-dev
+  fonts-dejavu-core
+  xvfb xauth xdotool
+)
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+# configure_and_build BUILD_DIR BUILD_TYPE [extra cmake args...]
+configure_and_build() {
+  local dir="$1" type="$2"
+  shift 2
+  if [ ! -f "$ROOT/$dir/build.ninja" ]; then
+    cmake -S "$ROOT" -B "$ROOT/$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
+  fi
+  cmake --build "$ROOT/$dir" -j "$(nproc)"
+}
+
+# Runs "$@" with a display: the current one, or a private Xvfb when there is none.
+with_display() {
+  if [ -n "${DISPLAY:-}" ]; then
+    "$@"
+  else
+    xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" "$@"
+  fi
+}
