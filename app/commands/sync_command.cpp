@@ -1,0 +1,81 @@
+// `liftboard sync --db FILE --inbox DIR [--once]`: the writer thread with no window, a
+// headless sync service. --once processes what is in the inbox, prints a line per file
+// and exits (non-zero if any file was quarantined); otherwise it runs until SIGINT/SIGTERM.
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <pthread.h>
+
+#include <iostream>
+
+#include "app/cli.hpp"
+#include "core/snapshot_channel.hpp"
+#include "core/sync_status.hpp"
+#include "db/sync/writer.hpp"
+
+namespace app {
+namespace {
+
+struct SyncOptions {
+    std::string db, inbox, today;
+    bool once = false;
+};
+
+int run_sync(const SyncOptions& options) {
+    db::WriterOptions writer_options;
+    writer_options.database = options.db;
+    writer_options.inbox = options.inbox;
+    if (!options.today.empty()) {
+        writer_options.today = core::parse_date(options.today);
+        if (!writer_options.today) {
+            std::cerr << "liftboard sync: --today: not a date: " << options.today << "\n";
+            return 2;
+        }
+    }
+    // Signals are taken by sigwait below, not by a handler on a random thread.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    if (!options.once) pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    try {
+        core::SnapshotChannel channel;
+        core::SyncStatus status;
+        db::Writer writer(writer_options, channel, status);
+        if (options.once) {
+            int quarantined = 0;
+            for (const auto& outcome : writer.run_once()) {
+                std::cout << outcome.report.summary() << "\n";
+                if (outcome.report.outcome == db::ImportOutcome::refused) {
+                    ++quarantined;
+                    std::cerr << outcome.report.error_text();
+                }
+                if (!outcome.moved_to.empty()) std::cout << "  -> " << outcome.moved_to.string() << "\n";
+            }
+            return quarantined ? 1 : 0;
+        }
+        writer.start();
+        std::cout << "liftboard sync: watching " << options.inbox << " (Ctrl-C to stop)" << std::endl;
+        int received = 0;
+        sigwait(&signals, &received);
+        std::cout << "liftboard sync: stopping" << std::endl;
+        writer.stop();
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "liftboard sync: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+}  // namespace
+
+void add_sync_command(CLI::App& cli, int& exit_code) {
+    auto options = std::make_shared<SyncOptions>();
+    CLI::App* sub = cli.add_subcommand("sync", "Keep a database in sync with an inbox folder, with no window");
+    sub->add_option("--db", options->db, "Database file (created if missing)")->required();
+    sub->add_option("--inbox", options->inbox, "Inbox folder to import from")->required();
+    sub->add_flag("--once", options->once, "Process the inbox once and exit");
+    sub->add_option("--today", options->today, "Pin the date rules are evaluated on (YYYY-MM-DD)");
+    sub->callback([options, &exit_code] { exit_code = run_sync(*options); });
+}
+
+}  // namespace app

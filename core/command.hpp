@@ -1,0 +1,57 @@
+// Triage edits from the UI, as typed commands. The UI never writes the database: it
+// submits a command to a CommandSink (the writer thread), which applies it in a
+// transaction, audits it and publishes a new snapshot. The future carries the outcome
+// so a form can show an inline message.
+#pragma once
+
+#include <future>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "core/domain.hpp"
+
+namespace core {
+
+struct AssignTeacher {
+    std::string pupil_ref;
+    std::string staff_id;  // "" unassigns
+};
+struct SetPriority {
+    std::string pupil_ref;
+    int priority = 0;  // 0 none, 1 high .. 3 low
+};
+struct BookMeeting {
+    Booking booking;  // lift or surgery; district and group of the meeting
+};
+struct RecordEvent {
+    Event event;
+};
+struct RecordPaperwork {
+    std::string pupil_ref;
+    Date meeting_date;  // the LIFT booking
+    Date received;
+};
+struct NewReferral {
+    Pupil pupil;
+    Date consent_date;
+};
+
+using Command =
+    std::variant<AssignTeacher, SetPriority, BookMeeting, RecordEvent, RecordPaperwork, NewReferral>;
+
+// One line for the audit trail and logs: "assign P000123 to ST02".
+std::string describe(const Command& command);
+
+struct CommandResult {
+    bool ok = false;
+    std::string message;  // why it was refused, or what was done
+};
+
+class CommandSink {
+public:
+    virtual ~CommandSink() = default;
+    virtual std::future<CommandResult> submit(Command command, std::string who) = 0;
+};
+
+}  // namespace core

@@ -1,0 +1,202 @@
+#include "db/sync/writer.hpp"
+
+#include <sqlite3.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "core/snapshot.hpp"
+#include "db/store.hpp"
+#include "db/sync/command_applier.hpp"
+#include "db/sync/inbox_folder.hpp"
+#include "db/sync/inbox_watcher.hpp"
+#include "db/sync/sync_state.hpp"
+
+namespace db {
+
+Writer::Writer(WriterOptions options, core::SnapshotChannel& channel, core::SyncStatus& status)
+    : options_(std::move(options)), channel_(channel), status_(status) {
+    store_ = std::make_unique<Store>(options_.database);
+    if (options_.inbox) {
+        inbox_ = std::make_unique<InboxFolder>(*options_.inbox, options_.settle);
+        status_.set_source_configured(true);
+        if (auto last = last_sync_success(*store_, inbox_source_name(*options_.inbox)))
+            status_.restore_last_success(*last);
+    }
+}
+
+Writer::~Writer() { stop(); }
+
+void Writer::start() {
+    if (inbox_) {
+        watcher_ = std::make_unique<InboxWatcher>(inbox_->path(), [this] {
+            std::lock_guard lock(mutex_);
+            inbox_dirty_ = true;
+            wake_.notify_one();
+        });
+    }
+    thread_ = std::thread([this] { run(); });
+}
+
+void Writer::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_requested_ = true;
+    }
+    wake_.notify_one();
+    // An import or snapshot load in progress ends at its next step; its transaction
+    // rolls back and the file stays in the inbox for the next start.
+    if (thread_.joinable()) {
+        sqlite3_interrupt(store_->database().getHandle());
+        thread_.join();
+    }
+    watcher_.reset();
+    std::lock_guard lock(mutex_);
+    for (auto& pending : queue_) pending.promise.set_value({false, "liftboard is shutting down"});
+    queue_.clear();
+}
+
+std::future<core::CommandResult> Writer::submit(core::Command command, std::string who) {
+    Pending pending{std::move(command), std::move(who), {}};
+    auto future = pending.promise.get_future();
+    {
+        std::lock_guard lock(mutex_);
+        if (stop_requested_) {
+            pending.promise.set_value({false, "liftboard is shutting down"});
+            return future;
+        }
+        queue_.push_back(std::move(pending));
+    }
+    wake_.notify_one();
+    return future;
+}
+
+void Writer::run() {
+    bool settling = false;
+    bool first = true;
+    for (;;) {
+        std::deque<Pending> commands;
+        {
+            std::unique_lock lock(mutex_);
+            auto wait = settling ? options_.settle / 2 : options_.rescan;
+            if (!first)
+                wake_.wait_for(lock, wait, [this] { return stop_requested_ || !queue_.empty() || inbox_dirty_; });
+            if (stop_requested_) return;
+            commands.swap(queue_);
+            inbox_dirty_ = false;
+        }
+        try {
+            bool changed = first || !commands.empty();
+            std::vector<std::pair<std::promise<core::CommandResult>, core::CommandResult>> results;
+            for (auto& pending : commands)
+                results.emplace_back(std::move(pending.promise),
+                                     apply_command(*store_, pending.command, pending.who));
+            if (inbox_) {
+                auto outcomes = process_inbox(true, settling);
+                changed |= std::any_of(outcomes.begin(), outcomes.end(), [](const InboxOutcome& o) {
+                    return o.report.outcome == ImportOutcome::imported;
+                });
+            }
+            if (!options_.today && core::today_local() != snapshot_day_) changed = true;
+            if (changed) publish_snapshot();
+            // Results go back after the snapshot that shows them is published.
+            for (auto& [promise, result] : results) promise.set_value(result);
+        } catch (const std::exception& e) {
+            spdlog::error("writer: {}", e.what());
+            note_sync_failure(e.what());
+        }
+        first = false;
+    }
+}
+
+std::vector<InboxOutcome> Writer::run_once() {
+    std::deque<Pending> commands;
+    {
+        std::lock_guard lock(mutex_);
+        commands.swap(queue_);
+    }
+    for (auto& pending : commands) pending.promise.set_value(apply_command(*store_, pending.command, pending.who));
+    bool settling = false;
+    std::vector<InboxOutcome> outcomes;
+    if (inbox_) outcomes = process_inbox(false, settling);
+    publish_snapshot();
+    return outcomes;
+}
+
+std::vector<InboxOutcome> Writer::process_inbox(bool wait_for_settle, bool& still_settling) {
+    std::vector<std::filesystem::path> files;
+    if (wait_for_settle) {
+        files = inbox_->ready_files(still_settling);
+    } else {
+        for (const auto& entry : std::filesystem::directory_iterator(inbox_->path()))
+            if (entry.is_regular_file() && !is_ignored_inbox_name(entry.path().filename().string()))
+                files.push_back(entry.path());
+    }
+    // Dependency order, so a drop of pupils and their events goes in whatever the names.
+    std::erase_if(files, [](const auto& f) { return !inbox_kind_of(f); });
+    std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        return dependency_rank(*inbox_kind_of(a)) < dependency_rank(*inbox_kind_of(b));
+    });
+    std::vector<InboxOutcome> outcomes;
+    for (const auto& file : files) {
+        {
+            std::lock_guard lock(mutex_);
+            if (stop_requested_) break;
+        }
+        outcomes.push_back(process_file(file));
+    }
+    return outcomes;
+}
+
+InboxOutcome Writer::process_file(const std::filesystem::path& file) {
+    status_.set_in_flight(true);
+    InboxOutcome outcome{import_file(*store_, file), {}};
+    status_.set_in_flight(false);
+    const ImportReport& report = outcome.report;
+    switch (report.outcome) {
+        case ImportOutcome::imported:
+        case ImportOutcome::unchanged_duplicate:
+            outcome.moved_to = inbox_->move_to_processed(file);
+            status_.count_imported();
+            note_sync_success();
+            spdlog::info("inbox: {}", report.summary());
+            break;
+        case ImportOutcome::refused:
+            outcome.moved_to = inbox_->move_to_quarantine(file, report.summary() + "\n" + report.error_text());
+            status_.count_quarantined();
+            note_sync_failure(report.summary());
+            spdlog::warn("inbox: {}", report.summary());
+            break;
+        case ImportOutcome::failed:  // the store, not the file: leave it for the next pass
+            note_sync_failure(report.summary());
+            spdlog::error("inbox: {}", report.summary());
+            break;
+        case ImportOutcome::ignored: break;
+    }
+    return outcome;
+}
+
+void Writer::publish_snapshot() {
+    core::SnapshotOptions options{options_.today.value_or(core::today_local()), options_.rules};
+    snapshot_day_ = options.today;
+    auto data = std::make_shared<const core::Dataset>(store_->load_dataset());
+    channel_.publish(core::build_snapshot(std::move(data), options, ++generation_, last_change_text(*store_)));
+}
+
+void Writer::note_sync_success() {
+    status_.record_success();
+    record_sync_success(*store_, inbox_source_name(*options_.inbox));
+}
+
+void Writer::note_sync_failure(const std::string& message) {
+    status_.record_failure(message);
+    if (options_.inbox) {
+        try {
+            record_sync_error(*store_, inbox_source_name(*options_.inbox), message);
+        } catch (const std::exception& e) {
+            spdlog::error("writer: cannot record sync error: {}", e.what());
+        }
+    }
+}
+
+}  // namespace db

@@ -1,0 +1,92 @@
+// The writer thread: the one owner of the database's write connection. It imports
+// complete files from the inbox folder (moving each to processed/ or quarantine/),
+// applies triage commands from the UI with their audit rows, and after every commit
+// builds a new immutable snapshot and publishes it. The UI thread never waits on it.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/command.hpp"
+#include "core/snapshot_channel.hpp"
+#include "core/sync_status.hpp"
+#include "db/import/importer.hpp"
+
+namespace db {
+
+class InboxFolder;
+class InboxWatcher;
+
+struct WriterOptions {
+    std::filesystem::path database;
+    std::optional<std::filesystem::path> inbox;
+    std::optional<core::Date> today;  // pinned date; otherwise the local date at each build
+    core::RulesConfig rules;
+    std::chrono::milliseconds settle{300};   // a file unchanged this long is complete
+    std::chrono::milliseconds rescan{2000};  // fallback scan when inotify says nothing
+};
+
+// What happened to one inbox file.
+struct InboxOutcome {
+    ImportReport report;
+    std::filesystem::path moved_to;  // empty when left in the inbox
+};
+
+class Writer final : public core::CommandSink {
+public:
+    Writer(WriterOptions options, core::SnapshotChannel& channel, core::SyncStatus& status);
+    ~Writer() override;  // stops and joins
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    // Starts the thread; its first act is to build and publish a snapshot.
+    void start();
+    // Asks the thread to stop, interrupts a running statement, and joins.
+    void stop();
+
+    std::future<core::CommandResult> submit(core::Command command, std::string who) override;
+
+    // One pass on the calling thread, no thread started: every file in the inbox now
+    // (no settle wait), queued commands, then a snapshot. For `liftboard sync --once`.
+    std::vector<InboxOutcome> run_once();
+
+private:
+    struct Pending {
+        core::Command command;
+        std::string who;
+        std::promise<core::CommandResult> promise;
+    };
+
+    void run();
+    std::vector<InboxOutcome> process_inbox(bool wait_for_settle, bool& still_settling);
+    InboxOutcome process_file(const std::filesystem::path& file);
+    void publish_snapshot();
+    void note_sync_success();
+    void note_sync_failure(const std::string& message);
+
+    WriterOptions options_;
+    core::SnapshotChannel& channel_;
+    core::SyncStatus& status_;
+    std::unique_ptr<Store> store_;
+    std::unique_ptr<InboxFolder> inbox_;
+    std::unique_ptr<InboxWatcher> watcher_;
+    uint64_t generation_ = 0;
+    core::Date snapshot_day_;
+
+    std::mutex mutex_;  // guards the fields below
+    std::condition_variable wake_;
+    std::deque<Pending> queue_;
+    bool inbox_dirty_ = false;
+    bool stop_requested_ = false;
+    std::thread thread_;
+};
+
+}  // namespace db
