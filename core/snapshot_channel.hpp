@@ -1,11 +1,17 @@
 // The hand-off of snapshots from the writer thread to the UI thread: the writer
-// publishes, the UI loads the current pointer once per frame. Lock-free on both sides
-// (std::atomic<std::shared_ptr>), so a frame never waits on the writer.
+// publishes, the UI loads the current pointer once per frame and draws from it with
+// no lock held.
+//
+// Why a mutex and not std::atomic<std::shared_ptr>: libstdc++ 12's atomic<shared_ptr>
+// releases its internal lock in load() with relaxed ordering, a real data race that
+// ThreadSanitizer reports (our sync test runs under it). The mutex here is held only
+// for a pointer copy and a reference-count increment, never while a snapshot is built
+// or drawn, so a frame cannot be held up by the writer's work.
 #pragma once
 
-#include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 #include "core/snapshot.hpp"
 
@@ -18,16 +24,24 @@ public:
     void set_waker(std::function<void()> waker) { waker_ = std::move(waker); }
 
     void publish(std::shared_ptr<const Snapshot> snapshot) {
-        current_.store(std::move(snapshot), std::memory_order_release);
+        {
+            std::lock_guard lock(mutex_);
+            current_.swap(snapshot);
+        }
+        // The previous snapshot (now in `snapshot`) is released here, outside the lock:
+        // freeing a large one must not hold up a frame.
+        snapshot.reset();
         if (waker_) waker_();
     }
 
     std::shared_ptr<const Snapshot> current() const {
-        return current_.load(std::memory_order_acquire);
+        std::lock_guard lock(mutex_);
+        return current_;
     }
 
 private:
-    std::atomic<std::shared_ptr<const Snapshot>> current_;
+    mutable std::mutex mutex_;
+    std::shared_ptr<const Snapshot> current_;
     std::function<void()> waker_;
 };
 
