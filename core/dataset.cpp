@@ -21,16 +21,29 @@ const T* lookup(const std::unordered_map<std::string_view, size_t>& map,
     return it == map.end() ? nullptr : &rows[it->second];
 }
 
+// Sorts rows by pupil_ref, then each pupil's rows by `within`. The store returns rows
+// already grouped by pupil (its primary key order), so usually only the small per-pupil
+// sorts run, not a sort of every row by string.
+template <typename Row, typename Less>
+void sort_by_pupil(std::vector<Row>& rows, Less within) {
+    auto by_ref = [](const Row& a, const Row& b) { return a.pupil_ref < b.pupil_ref; };
+    if (!std::is_sorted(rows.begin(), rows.end(), by_ref)) std::stable_sort(rows.begin(), rows.end(), by_ref);
+    auto begin = rows.begin();
+    while (begin != rows.end()) {
+        auto end = std::find_if(begin, rows.end(), [&](const Row& r) { return r.pupil_ref != begin->pupil_ref; });
+        std::sort(begin, end, within);
+        begin = end;
+    }
+}
+
 }  // namespace
 
 void Dataset::index() {
-    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-        return std::tie(a.pupil_ref, a.date, a.kind, a.detail) <
-               std::tie(b.pupil_ref, b.date, b.kind, b.detail);
+    sort_by_pupil(events, [](const Event& a, const Event& b) {
+        return std::tie(a.date, a.kind, a.detail) < std::tie(b.date, b.kind, b.detail);
     });
-    std::sort(bookings.begin(), bookings.end(), [](const Booking& a, const Booking& b) {
-        return std::tie(a.pupil_ref, a.meeting_date, a.kind) <
-               std::tie(b.pupil_ref, b.meeting_date, b.kind);
+    sort_by_pupil(bookings, [](const Booking& a, const Booking& b) {
+        return std::tie(a.meeting_date, a.kind) < std::tie(b.meeting_date, b.kind);
     });
     std::sort(terms.begin(), terms.end(),
               [](const Term& a, const Term& b) { return a.start < b.start; });

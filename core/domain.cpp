@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace core {
 namespace {
@@ -66,6 +67,14 @@ std::optional<NeedArea> parse_need_area(std::string_view s) {
     return find<NeedArea>(kNeedAreas, s);
 }
 std::optional<EventKind> parse_event_kind(std::string_view s) {
+    // Exact spellings first: the store and most files use them, and loading a large
+    // store parses a million of these.
+    static const auto exact = [] {
+        std::unordered_map<std::string_view, EventKind> map;
+        for (size_t i = 0; i < kEvents.size(); ++i) map.emplace(kEvents[i], static_cast<EventKind>(i));
+        return map;
+    }();
+    if (auto it = exact.find(s); it != exact.end()) return it->second;
     return find<EventKind>(kEvents, s);
 }
 

@@ -1,5 +1,26 @@
-// PLACEHOLDER: replaced by the rules engine (issue 4). Names only; no rule evaluated yet.
+// The rules engine's public face: names of statuses, rules and stages, the due window,
+// and assessment of one pupil or all (rule families in rules_events.cpp and
+// rules_bookings.cpp, shared precomputation in rules_shared.cpp, stage in stage.cpp).
+//
+// Readings of RULES.md where its text leaves a choice (tests pin each one):
+// - "due": today <= due date <= today + due_window_days; "overdue": due date < today.
+// - A due date is given only where something is still outstanding (due / overdue
+//   findings); blocked and warning findings carry none, a late-arrival warning included.
+// - Merging: most severe status; the earliest due date among all the rule's failures;
+//   the reason of the most severe failure (earliest due date among equals).
+// - paperwork-deadline's 56-day window is meeting - 55 .. meeting (56 days counting the
+//   meeting day); the schedule's deadline applies when a lift_schedule row matches the
+//   booking's district, group and date.
+// - A booking with no district or group is for the school's own; a school with no group
+//   on record, or an unknown school, skips lift-group and referral-cap.
+// - Events are facts whatever their date relative to "today"; only Surgery bookings are
+//   limited to "not after today", as the contract says.
+// - A date before the first term of the calendar is not covered (a holiday cannot be told
+//   from a missing term), nor is a shift across a term missing from the data.
 #include "core/rules.hpp"
+
+#include "core/rule_context.hpp"
+#include "core/stage.hpp"
 
 namespace core {
 
@@ -8,10 +29,17 @@ std::string_view to_string(Status s) {
     return names[static_cast<size_t>(s)];
 }
 std::string_view to_string(RuleId r) {
-    constexpr std::string_view names[] = {
-        "consent-before-referral", "surgery-before-lift", "paperwork-deadline", "lift-group",
-        "referral-cap", "qfla-review", "monitor-two-terms", "impact-review", "surgery-two-terms",
-        "caselist-visit", "ehcna-after-lift"};
+    constexpr std::string_view names[] = {"consent-before-referral",
+                                          "surgery-before-lift",
+                                          "paperwork-deadline",
+                                          "lift-group",
+                                          "referral-cap",
+                                          "qfla-review",
+                                          "monitor-two-terms",
+                                          "impact-review",
+                                          "surgery-two-terms",
+                                          "caselist-visit",
+                                          "ehcna-after-lift"};
     return names[static_cast<size_t>(r)];
 }
 std::optional<RuleId> parse_rule_id(std::string_view s) {
@@ -20,32 +48,73 @@ std::optional<RuleId> parse_rule_id(std::string_view s) {
     return std::nullopt;
 }
 std::string_view to_string(Stage s) {
-    constexpr std::string_view names[] = {"none", "concern", "qfla", "monitoring", "sen_support",
-                                          "surgery", "lift", "caselist", "hnf", "ehcna", "closed"};
+    constexpr std::string_view names[] = {"none",        "concern", "qfla",  "monitoring",
+                                          "sen_support", "surgery", "lift",  "caselist",
+                                          "hnf",         "ehcna",   "closed"};
     return names[static_cast<size_t>(s)];
 }
 std::string_view display_name(Stage s) {
-    constexpr std::string_view names[] = {"None", "Concern", "QFLA", "Monitoring", "SEN Support",
-                                          "Surgery", "LIFT", "Caselist", "HNF", "EHCNA", "Closed"};
+    constexpr std::string_view names[] = {"None",        "Concern", "QFLA",  "Monitoring",
+                                          "SEN Support", "Surgery", "LIFT",  "Caselist",
+                                          "HNF",         "EHCNA",   "Closed"};
     return names[static_cast<size_t>(s)];
 }
 
+// RULES.md: "due" is "falls due within the next 14 days". Read as today through
+// today + 14 inclusive (the due day itself is still "due", not yet "overdue": "a due date
+// has passed" only from the day after).
+Status due_status(Date due, Date today, int window_days) {
+    if (due < today) return Status::overdue;
+    if (due - today <= window_days) return Status::due;
+    return Status::ok;
+}
+
 struct RulesEngine::Impl {
-    const Dataset& data;
-    RulesConfig config;
+    Impl(const Dataset& data, RulesConfig config) : shared(data, config) {}
+    rules_detail::SharedFacts shared;
+
+    void evaluate(size_t pupil, Date today, rules_detail::FindingSink& sink) const {
+        const Dataset& data = shared.data;
+        rules_detail::PupilView view{shared, pupil, today, data.events_of(pupil),
+                                     data.bookings_of(pupil)};
+        rules_detail::EventSummary summary;
+        rules_detail::check_event_rules(view, summary, sink);
+        rules_detail::check_booking_rules(view, summary, sink);
+    }
 };
 
 RulesEngine::RulesEngine(const Dataset& data, RulesConfig config)
-    : impl_(std::make_unique<Impl>(Impl{data, config})) {}
+    : impl_(std::make_unique<Impl>(data, config)) {}
 RulesEngine::~RulesEngine() = default;
 
-PupilAssessment RulesEngine::assess(size_t, Date) const { return {}; }
+PupilAssessment RulesEngine::assess(size_t pupil_index, Date today) const {
+    const Dataset& data = impl_->shared.data;
+    PupilAssessment result;
+    if (pupil_index >= data.pupils.size()) return result;
+    rules_detail::FindingSink sink;
+    impl_->evaluate(pupil_index, today, sink);
+    result.findings = sink.take();
+    auto events = data.events_of(pupil_index);
+    auto bookings = data.bookings_of(pupil_index);
+    result.stage = pupil_stage(events, bookings, today);
+    NextStepInputs inputs{impl_->shared.calendar, impl_->shared.config, today, pupil_index,
+                          &impl_->shared};
+    result.next = next_step(result.stage, events, bookings, inputs);
+    return result;
+}
 
 std::vector<PupilAssessment> RulesEngine::assess_all(Date today) const {
     std::vector<PupilAssessment> out;
-    out.reserve(impl_->data.pupils.size());
-    for (size_t i = 0; i < impl_->data.pupils.size(); ++i) out.push_back(assess(i, today));
+    out.reserve(impl_->shared.data.pupils.size());
+    for (size_t i = 0; i < impl_->shared.data.pupils.size(); ++i) out.push_back(assess(i, today));
     return out;
+}
+
+std::vector<Finding> RulesEngine::all_findings(size_t pupil_index, Date today) const {
+    if (pupil_index >= impl_->shared.data.pupils.size()) return {};
+    rules_detail::FindingSink sink(/*keep_all=*/true);
+    impl_->evaluate(pupil_index, today, sink);
+    return sink.take();
 }
 
 }  // namespace core

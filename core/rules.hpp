@@ -51,7 +51,12 @@ std::string_view display_name(Stage s);     // "SEN Support"
 struct NextStep {
     std::string description;      // "Discuss at an STLS Surgery"
     std::optional<Date> earliest; // earliest date the rules allow, where one applies
+    std::optional<Date> due;      // latest date the rules allow, where one applies
 };
+
+// Status of something outstanding that falls due on `due`: overdue once the date has
+// passed (due < today), due from today up to and including today + window days, else ok.
+Status due_status(Date due, Date today, int window_days);
 
 struct PupilAssessment {
     // At most one finding per rule, merged as `check` prints them (most severe status,
@@ -74,6 +79,9 @@ public:
     PupilAssessment assess(size_t pupil_index, Date today) const;
     // Parallel to data.pupils.
     std::vector<PupilAssessment> assess_all(Date today) const;
+    // Every failure of every rule for one pupil, unmerged (one per booking, event or
+    // period), in the order the rules found them: what a pupil card lists in detail.
+    std::vector<Finding> all_findings(size_t pupil_index, Date today) const;
 
 private:
     struct Impl;

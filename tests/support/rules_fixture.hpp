@@ -11,10 +11,12 @@
 
 namespace test_support {
 
-inline core::Date day(const char* iso) { return core::parse_date(iso).value(); }
+inline core::Date day(const char* iso) {
+    return core::parse_date(iso).value();
+}
 
 class RulesFixture {
-public:
+  public:
     static constexpr const char* pupil_ref = "P00001";
     static constexpr const char* school_urn = "900001";
 
@@ -40,7 +42,8 @@ public:
         data.pupils.push_back({ref, urn, "AB", "", "", 4, core::NeedArea::cl});
         return *this;
     }
-    RulesFixture& event(core::EventKind kind, const char* date, const std::string& ref = pupil_ref) {
+    RulesFixture& event(core::EventKind kind, const char* date,
+                        const std::string& ref = pupil_ref) {
         data.events.push_back({ref, kind, day(date), "", ""});
         return *this;
     }
@@ -53,7 +56,8 @@ public:
         return *this;
     }
     RulesFixture& surgery_booking(const char* date) {
-        data.bookings.push_back({pupil_ref, core::BookingKind::surgery, day(date), "Maidstone", "", {}});
+        data.bookings.push_back(
+            {pupil_ref, core::BookingKind::surgery, day(date), "Maidstone", "", {}});
         return *this;
     }
     RulesFixture& meeting(const char* date, const char* deadline, const std::string& group = "A",
