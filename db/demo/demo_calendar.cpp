@@ -31,27 +31,13 @@ DemoCalendar::DemoCalendar(Date today) {
         terms_.push_back({name, core::TermName::summer, forward_to(Date::from_ymd(y + 1, 4, 20), 0),
                           back_to(Date::from_ymd(y + 1, 7, 22), 4)});
     }
+    calendar_ = core::TermCalendar(terms_);
 }
 
 int DemoCalendar::term_index_at_or_after(Date d) const {
     for (size_t i = 0; i < terms_.size(); ++i)
         if (d <= terms_[i].end) return static_cast<int>(i);
     return -1;
-}
-
-const core::Term* DemoCalendar::term_containing(Date d) const {
-    int i = term_index_at_or_after(d);
-    if (i < 0 || d < terms_[static_cast<size_t>(i)].start) return nullptr;
-    return &terms_[static_cast<size_t>(i)];
-}
-
-std::optional<Date> DemoCalendar::two_terms_after(Date d) const {
-    int i = term_index_at_or_after(d);
-    if (i < 0 || static_cast<size_t>(i + 2) >= terms_.size()) return std::nullopt;
-    const core::Term& from = terms_[static_cast<size_t>(i)];
-    const core::Term& to = terms_[static_cast<size_t>(i + 2)];
-    int offset = d < from.start ? 0 : d - from.start;
-    return std::min(to.start + offset, to.end);
 }
 
 std::vector<core::LiftMeeting> DemoCalendar::lift_schedule(

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.hpp"
 #include "core/domain.hpp"
 
 namespace db::demo {
@@ -25,9 +26,9 @@ public:
     // Index of the term containing d, or of the next term when d is in a holiday; -1 past the end.
     int term_index_at_or_after(core::Date d) const;
     // Term containing d (nullptr in a holiday or outside the calendar).
-    const core::Term* term_containing(core::Date d) const;
-    // RULES.md's "two terms after": same offset into the term two places later, clamped.
-    std::optional<core::Date> two_terms_after(core::Date d) const;
+    const core::Term* term_containing(core::Date d) const { return calendar_.term_at(d); }
+    // RULES.md's "two terms after", as the rules compute it.
+    std::optional<core::Date> two_terms_after(core::Date d) const { return calendar_.two_terms_after(d).date; }
 
     // Every Thursday in term time, per district, the district's groups in turn.
     std::vector<core::LiftMeeting> lift_schedule(const std::vector<std::string>& districts) const;
@@ -37,6 +38,7 @@ public:
 
 private:
     std::vector<core::Term> terms_;
+    core::TermCalendar calendar_;
 };
 
 // Meetings indexed for "the next meeting of this district (and group) on or after a date".
