@@ -16,6 +16,10 @@ int run_cli(int argc, char** argv) {
     DashboardOptions dashboard;
     add_dashboard_options(cli, dashboard);
     add_demo_data_command(cli, exit_code);
+    add_import_command(cli, exit_code);
+    add_sync_command(cli, exit_code);
+    add_check_command(cli, exit_code);
+    add_hub_command(cli, exit_code);
 
     try {
         cli.parse(argc, argv);

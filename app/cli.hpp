@@ -12,5 +12,9 @@ int run_cli(int argc, char** argv);
 // Each subcommand lives in its own file under app/commands/ and registers itself here.
 // `exit_code` receives the code main returns when the subcommand ran.
 void add_demo_data_command(CLI::App& cli, int& exit_code);
+void add_import_command(CLI::App& cli, int& exit_code);
+void add_sync_command(CLI::App& cli, int& exit_code);
+void add_check_command(CLI::App& cli, int& exit_code);
+void add_hub_command(CLI::App& cli, int& exit_code);
 
 }  // namespace app

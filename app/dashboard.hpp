@@ -1,6 +1,7 @@
-// The dashboard: what `liftboard` runs with no subcommand. Opens the store, builds the
-// first snapshot, opens the window and draws the chosen board until closed, or renders
-// one frame to a PNG with --screenshot.
+// The dashboard: what `liftboard` runs with no subcommand. Reads the config file,
+// lets command-line flags override it, starts the writer thread (which imports the
+// inbox and publishes snapshots), opens the window and draws the boards until closed,
+// or renders one frame to a PNG with --screenshot.
 #pragma once
 
 #include <string>
@@ -11,15 +12,17 @@ class App;
 
 namespace app {
 
+// Command-line values; empty / false means "not given", so the config file decides.
 struct DashboardOptions {
-    std::string db;              // --db FILE
-    std::string board = "caseload";  // --board meetings|caseload|triage|lookup
-    std::string screenshot;      // --screenshot out.png: render headless, write, exit
+    std::string db;                  // --db FILE
+    std::string board;               // --board meetings|caseload|triage|lookup
+    std::string screenshot;          // --screenshot out.png: render headless, write, exit
     std::string size = "1920x1080";  // --size WxH
-    bool kiosk = false;          // --kiosk
-    std::string inbox;           // --inbox DIR
-    std::string config;          // --config FILE
-    std::string today;           // --today YYYY-MM-DD (pins the date, for tests and demos)
+    bool kiosk = false;              // --kiosk
+    std::string inbox;               // --inbox DIR
+    std::string config;              // --config FILE
+    std::string today;               // --today YYYY-MM-DD (pins the date, for tests and demos)
+    bool show_names = false;         // --show-names: privacy off (office screens, never the wall)
 };
 
 void add_dashboard_options(CLI::App& cli, DashboardOptions& options);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/domain.hpp"
+#include "core/sync_conflict.hpp"
 
 namespace core {
 
@@ -31,6 +32,7 @@ struct Dataset {
     std::vector<Event> events;      // after index(): sorted by pupil_ref, date, kind
     std::vector<Booking> bookings;  // after index(): sorted by pupil_ref, meeting_date
     std::vector<CaseState> cases;
+    std::vector<SyncConflict> conflicts;  // unresolved hub conflicts, oldest first
 
     // Sorts and builds the lookups below. Call once after filling the vectors.
     void index();

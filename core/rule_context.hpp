@@ -104,6 +104,10 @@ inline bool surgery_before(const EventSummary& s, Date x) {
            (s.first_past_surgery_booking && *s.first_past_surgery_booking < x);
 }
 
+// paperwork-deadline's reading of when a LIFT booking's paperwork arrived: the booking's
+// paperwork_received, else the earliest lift_paperwork in the 56 days up to the meeting.
+std::optional<Date> paperwork_received(const PupilView& view, const Booking& booking);
+
 // Rules that walk the events in date order: qfla-review, monitor-two-terms,
 // impact-review, surgery-two-terms, caselist-visit, ehcna-after-lift, and the event
 // halves of consent-before-referral and surgery-before-lift.

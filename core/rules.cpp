@@ -117,4 +117,36 @@ std::vector<Finding> RulesEngine::all_findings(size_t pupil_index, Date today) c
     return sink.take();
 }
 
+BookingCheck RulesEngine::check_booking(size_t pupil_index, const Booking& booking,
+                                        Date today) const {
+    const rules_detail::SharedFacts& shared = impl_->shared;
+    BookingCheck check;
+    if (pupil_index >= shared.data.pupils.size()) return check;
+    auto bookings = shared.data.bookings_of(pupil_index);
+    if (bookings.empty() || &booking < bookings.data() ||
+        &booking >= bookings.data() + bookings.size())
+        return check;
+    const rules_detail::BookingFacts& facts = shared.facts_of(booking);
+    check.deadline = facts.deadline;
+    if (booking.kind != BookingKind::lift) return check;
+    check.school_bookings = static_cast<int>(facts.school_bookings_at_meeting);
+    // The event walk gathers the consent and Surgery dates the prerequisites need (over
+    // all the pupil's bookings); its own findings are not this booking's.
+    rules_detail::PupilView view{shared, pupil_index, today, shared.data.events_of(pupil_index),
+                                 bookings};
+    rules_detail::EventSummary summary;
+    rules_detail::FindingSink events_sink;
+    rules_detail::check_event_rules(view, summary, events_sink);
+    check.paperwork_received = rules_detail::paperwork_received(view, booking);
+    view.bookings = std::span<const Booking>(&booking, 1);
+    rules_detail::FindingSink sink(/*keep_all=*/true);
+    rules_detail::check_booking_rules(view, summary, sink);
+    check.findings = sink.take();
+    return check;
+}
+
+std::string_view RulesEngine::school_group(const School& school, Date date) const {
+    return impl_->shared.group_of(school, date);
+}
+
 }  // namespace core

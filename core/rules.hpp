@@ -67,6 +67,14 @@ struct PupilAssessment {
     Status worst() const { return findings.empty() ? Status::ok : findings.front().status; }
 };
 
+// One LIFT booking as the booking rules see it: what a meeting board shows per booking.
+struct BookingCheck {
+    Date deadline;                           // the paperwork deadline paperwork-deadline uses
+    std::optional<Date> paperwork_received;  // as paperwork-deadline counts it
+    int school_bookings = 0;                 // the school's LIFT bookings at that meeting
+    std::vector<Finding> findings;           // this booking's failures, unmerged, rule order
+};
+
 // Evaluates every rule for pupils of one Dataset. Construction precomputes what is
 // shared between pupils (term calendar, group lookups, bookings per meeting).
 class RulesEngine {
@@ -82,6 +90,13 @@ public:
     // Every failure of every rule for one pupil, unmerged (one per booking, event or
     // period), in the order the rules found them: what a pupil card lists in detail.
     std::vector<Finding> all_findings(size_t pupil_index, Date today) const;
+    // The booking rules (consent, surgery, paperwork, group, cap) for one LIFT booking;
+    // `booking` must be an element of data.bookings_of(pupil_index), else (or for a
+    // Surgery booking) the result has no findings and no school count.
+    BookingCheck check_booking(size_t pupil_index, const Booking& booking, Date today) const;
+    // The school's LIFT group on `date` (lift-group's reading: its lift_groups row for the
+    // term holding the date, else schools.lift_group). `school` must be in data.schools.
+    std::string_view school_group(const School& school, Date date) const;
 
 private:
     struct Impl;

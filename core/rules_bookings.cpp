@@ -13,19 +13,6 @@ std::string lift_on(Date meeting) {
     return "LIFT on " + to_display(meeting);
 }
 
-// Paperwork counts as received on the booking's paperwork_received, else on the earliest
-// lift_paperwork dated within the 56 days up to and including the meeting date
-// (meeting - 55 .. meeting: 56 days counting the meeting day).
-std::optional<Date> paperwork_received(const PupilView& v, const Booking& b) {
-    if (b.paperwork_received) return b.paperwork_received;
-    Date first = b.meeting_date - 55;
-    for (const Event& e : v.events) {
-        if (e.date > b.meeting_date) break;
-        if (e.kind == EventKind::lift_paperwork && e.date >= first) return e.date;
-    }
-    return std::nullopt;
-}
-
 void check_paperwork(const PupilView& v, const Booking& b, const BookingFacts& f,
                      FindingSink& sink) {
     Date deadline = f.deadline;
@@ -63,6 +50,19 @@ void check_group(const Booking& b, const BookingFacts& f, FindingSink& sink) {
 }
 
 }  // namespace
+
+// Paperwork counts as received on the booking's paperwork_received, else on the earliest
+// lift_paperwork dated within the 56 days up to and including the meeting date
+// (meeting - 55 .. meeting: 56 days counting the meeting day).
+std::optional<Date> paperwork_received(const PupilView& v, const Booking& b) {
+    if (b.paperwork_received) return b.paperwork_received;
+    Date first = b.meeting_date - 55;
+    for (const Event& e : v.events) {
+        if (e.date > b.meeting_date) break;
+        if (e.kind == EventKind::lift_paperwork && e.date >= first) return e.date;
+    }
+    return std::nullopt;
+}
 
 void check_booking_rules(const PupilView& v, const EventSummary& s, FindingSink& sink) {
     const int cap = v.shared.config.referral_cap;

@@ -3,6 +3,8 @@
 #include <cctype>
 
 #include "core/caseload.hpp"
+#include "core/meetings.hpp"
+#include "core/triage.hpp"
 
 namespace core {
 
@@ -40,6 +42,12 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
     snapshot->assessments = engine.assess_all(options.today);
     build_caseload(*data, snapshot->assessments, options, snapshot->caseload,
                    snapshot->teacher_loads);
+    snapshot->conflicts = data->conflicts;
+    snapshot->triage = build_triage(*data, snapshot->assessments, options.rules);
+    snapshot->meetings =
+        build_meetings(*data, engine, snapshot->assessments,
+                       {options.today, options.home_district, options.rules.referral_cap});
+    snapshot->search = std::make_shared<const SearchIndex>(*data);
     snapshot->data = std::move(data);
     return snapshot;
 }

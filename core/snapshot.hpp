@@ -12,7 +12,10 @@
 
 #include "core/dataset.hpp"
 #include "core/date.hpp"
+#include "core/meetings.hpp"
 #include "core/rules.hpp"
+#include "core/search_index.hpp"
+#include "core/triage.hpp"
 
 namespace core {
 
@@ -45,6 +48,7 @@ struct TeacherLoad {
 struct SnapshotOptions {
     Date today;
     RulesConfig rules;
+    std::string home_district = "Maidstone";  // whose meetings the meeting board shows
 };
 
 struct Snapshot {
@@ -56,6 +60,10 @@ struct Snapshot {
     std::vector<PupilAssessment> assessments;  // parallel to data->pupils
     std::vector<CaseloadRow> caseload;         // by teacher, then overdue first, then label
     std::vector<TeacherLoad> teacher_loads;    // by name
+    std::vector<SyncConflict> conflicts;       // hub edits to resolve, oldest first
+    TriageList triage;                         // pupils needing action, most severe first
+    MeetingBoardModel meetings;                // the home district's meetings, two weeks
+    std::shared_ptr<const SearchIndex> search;  // the quick lookup's index; never null once built
 };
 
 // "A.B." from "AB" / "A B" / "a.b" : the form the wall shows.

@@ -26,6 +26,9 @@ public:
         std::string last_error;
         uint32_t files_imported = 0;
         uint32_t files_quarantined = 0;
+        // Set while a configured hub cannot be reached: since when (the status bar
+        // shows "hub offline since HH:MM"; see core/hub_status_text.hpp).
+        std::optional<WallClock::time_point> hub_offline_since;
         // Stale: no success within `threshold`, or none at all with a source configured.
         bool stale(SteadyClock::duration threshold) const {
             return source_configured && (!age || *age > threshold);
@@ -52,6 +55,12 @@ public:
         last_error_.store(std::make_shared<const std::string>(std::move(message)));
         last_attempt_failed_.store(true);
     }
+    // The first failure of an outage sets the time; later ones keep it.
+    void set_hub_offline_since(WallClock::time_point when) {
+        int64_t never = kNever;
+        hub_offline_since_.compare_exchange_strong(never, when.time_since_epoch().count());
+    }
+    void clear_hub_offline() { hub_offline_since_.store(kNever); }
     void count_imported() { files_imported_.fetch_add(1); }
     void count_quarantined() { files_quarantined_.fetch_add(1); }
 
@@ -67,6 +76,8 @@ public:
         if (auto error = last_error_.load()) v.last_error = *error;
         v.files_imported = files_imported_.load();
         v.files_quarantined = files_quarantined_.load();
+        if (int64_t since = hub_offline_since_.load(); since != kNever)
+            v.hub_offline_since = WallClock::time_point(WallClock::duration(since));
         return v;
     }
 
@@ -80,6 +91,7 @@ private:
     std::atomic<std::shared_ptr<const std::string>> last_error_;
     std::atomic<uint32_t> files_imported_{0};
     std::atomic<uint32_t> files_quarantined_{0};
+    std::atomic<int64_t> hub_offline_since_{kNever};
 };
 
 }  // namespace core

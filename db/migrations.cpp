@@ -143,7 +143,45 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 )SQL";
 
-constexpr std::array<const char*, 1> kMigrations = {kMigration1};
+// PostgreSQL hub sync (db/hub): triage edits waiting to be pushed, edits the hub
+// turned down (kept until resolved, never dropped), and how far each table has been
+// pulled from which hub.
+constexpr const char* kMigration2 = R"SQL(
+CREATE TABLE hub_outbox (
+    id      INTEGER PRIMARY KEY,
+    op_id   TEXT NOT NULL UNIQUE,    -- the hub applies an edit once, however often sent
+    at      TEXT NOT NULL,           -- UTC, ISO 8601
+    who     TEXT NOT NULL,
+    what    TEXT NOT NULL,
+    before  TEXT NOT NULL DEFAULT '',
+    after   TEXT NOT NULL DEFAULT '',
+    effects TEXT NOT NULL            -- JSON: the rows and the checks the hub applies
+);
+
+CREATE TABLE hub_conflict (
+    id          INTEGER PRIMARY KEY,
+    op_id       TEXT NOT NULL UNIQUE,
+    detected_at TEXT NOT NULL,
+    edited_at   TEXT NOT NULL,
+    who         TEXT NOT NULL,
+    what        TEXT NOT NULL,
+    pupil_ref   TEXT NOT NULL DEFAULT '',
+    mine        TEXT NOT NULL DEFAULT '',
+    theirs      TEXT NOT NULL DEFAULT '',
+    reason      TEXT NOT NULL DEFAULT '',
+    effects     TEXT NOT NULL,
+    resolved_at TEXT
+);
+
+CREATE TABLE hub_cursor (
+    hub_id    TEXT NOT NULL,
+    tbl       TEXT NOT NULL,
+    change_no INTEGER NOT NULL,
+    PRIMARY KEY (hub_id, tbl)
+) WITHOUT ROWID;
+)SQL";
+
+constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
 
 void seed_districts(SQLite::Database& database) {
     SQLite::Statement insert(database, "INSERT OR IGNORE INTO district(name) VALUES (?)");

@@ -235,6 +235,16 @@ core::Dataset Store::load_dataset() {
         while (cases.executeStep())
             d.cases.push_back({cases.getColumn(0).getString(), cases.getColumn(1).getString(),
                                cases.getColumn(2).getInt()});
+
+        SQLite::Statement conflicts(db_,
+                                    "SELECT id, pupil_ref, what, who, edited_at, detected_at, mine, theirs, "
+                                    "reason FROM hub_conflict WHERE resolved_at IS NULL ORDER BY id");
+        while (conflicts.executeStep())
+            d.conflicts.push_back({conflicts.getColumn(0).getInt64(), conflicts.getColumn(1).getString(),
+                                   conflicts.getColumn(2).getString(), conflicts.getColumn(3).getString(),
+                                   conflicts.getColumn(4).getString(), conflicts.getColumn(5).getString(),
+                                   conflicts.getColumn(6).getString(), conflicts.getColumn(7).getString(),
+                                   conflicts.getColumn(8).getString()});
         db_.exec("COMMIT");
     } catch (...) {
         db_.exec("ROLLBACK");

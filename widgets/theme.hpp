@@ -20,6 +20,12 @@ struct Palette {
     ImVec4 due{1.00f, 0.72f, 0.30f, 1.0f};
     ImVec4 warning{0.98f, 0.90f, 0.45f, 1.0f};
     ImVec4 ok{0.55f, 0.90f, 0.55f, 1.0f};
+    // Surfaces of the boards and the status bar.
+    ImVec4 group_row{0.13f, 0.20f, 0.32f, 1.0f};     // teacher group header rows
+    ImVec4 overdue_row{0.50f, 0.10f, 0.10f, 0.32f};  // tint over a row with a late visit
+    ImVec4 status_bar{0.11f, 0.15f, 0.23f, 1.0f};
+    ImVec4 border{0.24f, 0.28f, 0.34f, 1.0f};
+    ImVec4 error_banner{0.60f, 0.12f, 0.12f, 1.0f};
 };
 
 const Palette& palette();

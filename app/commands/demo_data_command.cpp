@@ -38,6 +38,9 @@ int run_demo_data(const DemoDataOptions& options) {
         db::demo::write_demo(store, world);
         store.set_meta("demo_seed", std::to_string(options.seed));
         store.set_meta("demo_today", core::to_iso(demo.today));
+        store.database().exec(
+            "INSERT INTO meta(key, value) VALUES ('data_changed_at', strftime('%Y-%m-%dT%H:%M:%SZ','now')) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started).count();
         std::cout << options.out << ": " << world.pupils.size() << " pupils, "

@@ -32,8 +32,10 @@ public:
     HistoryBuilder(const PathwayContext& context, const PupilPlan& plan)
         : context_(context), plan_(plan) {}
 
-    // Adds the event unless it would be in the future; returns whether it was added.
+    // Adds the event on the first weekday on or after `date` (schools and STLS work
+    // Monday to Friday) unless that is in the future; returns whether it was added.
     bool add(EventKind kind, Date date, std::string_view detail = {}, std::string_view staff = {}) {
+        if (date.weekday() >= 5) date = date + static_cast<int>(7 - date.weekday());
         if (date > context_.today) return false;
         for (const auto& e : history_.events)
             if (e.kind == kind && e.date == date && e.detail == detail) return true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "db/hub/outbox.hpp"
 #include "db/store.hpp"
 
 namespace db {
@@ -154,14 +155,19 @@ private:
 
 }  // namespace
 
-core::CommandResult apply_command(Store& store, const core::Command& command, const std::string& who) {
+core::CommandResult apply_command(Store& store, const core::Command& command, const std::string& who,
+                                  bool for_hub) {
     try {
         SQLite::Transaction tx(store.database());
+        std::optional<hub::OutboxBase> hub_base;
+        if (for_hub) hub_base = hub::outbox_base(store, command);
         Applier applier(store);
         Before before;
         json after = std::visit([&](const auto& c) { return applier(c, before); }, command);
         std::string what = core::describe(command);
-        store.append_audit(who, what, before.value.empty() ? "" : before.value.dump(), after.dump());
+        std::string before_text = before.value.empty() ? "" : before.value.dump();
+        store.append_audit(who, what, before_text, after.dump());
+        if (hub_base) hub::append_outbox(store, command, *hub_base, who, what, before_text, after.dump());
         tx.commit();
         return {true, what};
     } catch (const Refused& refused) {

@@ -11,6 +11,9 @@ namespace db {
 
 class Store;
 
-core::CommandResult apply_command(Store& store, const core::Command& command, const std::string& who);
+// With `for_hub` (a hub is configured) the edit is also queued in the hub outbox, in
+// the same transaction, for the hub source to push (db/hub/outbox.hpp).
+core::CommandResult apply_command(Store& store, const core::Command& command, const std::string& who,
+                                  bool for_hub = false);
 
 }  // namespace db

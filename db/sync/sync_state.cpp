@@ -49,7 +49,8 @@ void record_sync_error(Store& store, const std::string& source, const std::strin
 std::string last_change_text(Store& store) {
     SQLite::Statement query(store.database(),
                             "SELECT max(t) FROM (SELECT max(imported_at) AS t FROM import_log "
-                            "UNION ALL SELECT max(at) FROM audit)");
+                            "UNION ALL SELECT max(at) FROM audit "
+                            "UNION ALL SELECT value FROM meta WHERE key = 'data_changed_at')");
     if (!query.executeStep() || query.getColumn(0).isNull()) return "";
     auto when = parse_utc(query.getColumn(0).getString());
     if (!when) return "";

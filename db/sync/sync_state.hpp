@@ -16,7 +16,7 @@ std::optional<std::chrono::system_clock::time_point> last_sync_success(Store& st
 void record_sync_success(Store& store, const std::string& source);
 void record_sync_error(Store& store, const std::string& source, const std::string& message);
 
-// When the data last changed (latest import or triage edit), as local
+// When the data last changed (latest import, triage edit, or demo generation), as local
 // "Tue 24 Nov 14:05"; "" when the store has no record of either.
 std::string last_change_text(Store& store);
 

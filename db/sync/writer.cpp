@@ -6,10 +6,12 @@
 #include <algorithm>
 
 #include "core/snapshot.hpp"
+#include "db/hub/hub_source.hpp"
 #include "db/store.hpp"
 #include "db/sync/command_applier.hpp"
 #include "db/sync/inbox_folder.hpp"
 #include "db/sync/inbox_watcher.hpp"
+#include "db/sync/store_snapshot.hpp"
 #include "db/sync/sync_state.hpp"
 
 namespace db {
@@ -23,6 +25,13 @@ Writer::Writer(WriterOptions options, core::SnapshotChannel& channel, core::Sync
         if (auto last = last_sync_success(*store_, inbox_source_name(*options_.inbox)))
             status_.restore_last_success(*last);
     }
+    if (options_.hub) {
+        hub::HubSourceOptions hub_options;
+        hub_options.connection_string = *options_.hub;
+        sources_.push_back(std::make_unique<hub::HubSource>(std::move(hub_options), status_));
+        status_.set_source_configured(true);
+        if (auto last = last_sync_success(*store_, sources_.back()->name())) status_.restore_last_success(*last);
+    }
 }
 
 Writer::~Writer() { stop(); }
@@ -35,6 +44,12 @@ void Writer::start() {
             wake_.notify_one();
         });
     }
+    for (auto& source : sources_)
+        source->start([this] {
+            std::lock_guard lock(mutex_);
+            source_woken_ = true;
+            wake_.notify_one();
+        });
     thread_ = std::thread([this] { run(); });
 }
 
@@ -46,6 +61,7 @@ void Writer::stop() {
     wake_.notify_one();
     // An import or snapshot load in progress ends at its next step; its transaction
     // rolls back and the file stays in the inbox for the next start.
+    for (auto& source : sources_) source->stop();  // also ends a long hub pull early
     if (thread_.joinable()) {
         sqlite3_interrupt(store_->database().getHandle());
         thread_.join();
@@ -78,25 +94,29 @@ void Writer::run() {
         std::deque<Pending> commands;
         {
             std::unique_lock lock(mutex_);
-            auto wait = settling ? options_.settle / 2 : options_.rescan;
+            auto wait = until_sources_due(settling ? options_.settle / 2 : options_.rescan);
             if (!first)
-                wake_.wait_for(lock, wait, [this] { return stop_requested_ || !queue_.empty() || inbox_dirty_; });
+                wake_.wait_for(lock, wait, [this] {
+                    return stop_requested_ || !queue_.empty() || inbox_dirty_ || source_woken_;
+                });
             if (stop_requested_) return;
             commands.swap(queue_);
             inbox_dirty_ = false;
+            source_woken_ = false;
         }
         try {
             bool changed = first || !commands.empty();
             std::vector<std::pair<std::promise<core::CommandResult>, core::CommandResult>> results;
             for (auto& pending : commands)
                 results.emplace_back(std::move(pending.promise),
-                                     apply_command(*store_, pending.command, pending.who));
+                                     apply_command(*store_, pending.command, pending.who, options_.hub.has_value()));
             if (inbox_) {
                 auto outcomes = process_inbox(true, settling);
                 changed |= std::any_of(outcomes.begin(), outcomes.end(), [](const InboxOutcome& o) {
                     return o.report.outcome == ImportOutcome::imported;
                 });
             }
+            changed |= sync_sources(false);
             if (!options_.today && core::today_local() != snapshot_day_) changed = true;
             if (changed) publish_snapshot();
             // Results go back after the snapshot that shows them is published.
@@ -115,10 +135,13 @@ std::vector<InboxOutcome> Writer::run_once() {
         std::lock_guard lock(mutex_);
         commands.swap(queue_);
     }
-    for (auto& pending : commands) pending.promise.set_value(apply_command(*store_, pending.command, pending.who));
+    for (auto& pending : commands)
+        pending.promise.set_value(apply_command(*store_, pending.command, pending.who, options_.hub.has_value()));
     bool settling = false;
     std::vector<InboxOutcome> outcomes;
     if (inbox_) outcomes = process_inbox(false, settling);
+    source_passes_.clear();
+    for (auto& source : sources_) source_passes_.push_back(source->sync(*store_, true));
     publish_snapshot();
     return outcomes;
 }
@@ -179,8 +202,20 @@ InboxOutcome Writer::process_file(const std::filesystem::path& file) {
 void Writer::publish_snapshot() {
     core::SnapshotOptions options{options_.today.value_or(core::today_local()), options_.rules};
     snapshot_day_ = options.today;
-    auto data = std::make_shared<const core::Dataset>(store_->load_dataset());
-    channel_.publish(core::build_snapshot(std::move(data), options, ++generation_, last_change_text(*store_)));
+    channel_.publish(snapshot_from_store(*store_, options, ++generation_));
+}
+
+bool Writer::sync_sources(bool force) {
+    bool changed = false;
+    for (auto& source : sources_) changed |= source->sync(*store_, force).changed;
+    return changed;
+}
+
+std::chrono::milliseconds Writer::until_sources_due(std::chrono::milliseconds at_most) const {
+    auto now = SyncSource::Clock::now();
+    for (const auto& source : sources_)
+        at_most = std::min(at_most, std::chrono::duration_cast<std::chrono::milliseconds>(source->next_due() - now));
+    return std::max(at_most, std::chrono::milliseconds(0));
 }
 
 void Writer::note_sync_success() {

@@ -19,6 +19,7 @@
 #include "core/snapshot_channel.hpp"
 #include "core/sync_status.hpp"
 #include "db/import/importer.hpp"
+#include "db/sync/sync_source.hpp"
 
 namespace db {
 
@@ -32,6 +33,9 @@ struct WriterOptions {
     core::RulesConfig rules;
     std::chrono::milliseconds settle{300};   // a file unchanged this long is complete
     std::chrono::milliseconds rescan{2000};  // fallback scan when inotify says nothing
+    // PostgreSQL hub connection string (db/hub/hub_source.hpp): pulled from and pushed
+    // to; commands are then also queued in the hub outbox.
+    std::optional<std::string> hub;
 };
 
 // What happened to one inbox file.
@@ -57,6 +61,8 @@ public:
     // One pass on the calling thread, no thread started: every file in the inbox now
     // (no settle wait), queued commands, then a snapshot. For `liftboard sync --once`.
     std::vector<InboxOutcome> run_once();
+    // What each sync source (the hub) did in the last run_once().
+    const std::vector<SourcePass>& source_passes() const { return source_passes_; }
 
 private:
     struct Pending {
@@ -69,6 +75,8 @@ private:
     std::vector<InboxOutcome> process_inbox(bool wait_for_settle, bool& still_settling);
     InboxOutcome process_file(const std::filesystem::path& file);
     void publish_snapshot();
+    bool sync_sources(bool force);  // true when the store changed
+    std::chrono::milliseconds until_sources_due(std::chrono::milliseconds at_most) const;
     void note_sync_success();
     void note_sync_failure(const std::string& message);
 
@@ -78,6 +86,8 @@ private:
     std::unique_ptr<Store> store_;
     std::unique_ptr<InboxFolder> inbox_;
     std::unique_ptr<InboxWatcher> watcher_;
+    std::vector<std::unique_ptr<SyncSource>> sources_;
+    std::vector<SourcePass> source_passes_;
     uint64_t generation_ = 0;
     core::Date snapshot_day_;
 
@@ -85,6 +95,7 @@ private:
     std::condition_variable wake_;
     std::deque<Pending> queue_;
     bool inbox_dirty_ = false;
+    bool source_woken_ = false;  // a source has news (hub NOTIFY)
     bool stop_requested_ = false;
     std::thread thread_;
 };

@@ -17,7 +17,7 @@
 namespace test_support {
 
 class ImportFixture {
-public:
+  public:
     ImportFixture() : store_(dir_ / "store.db") {}
 
     db::Store& store() { return store_; }
@@ -73,25 +73,27 @@ public:
     // Every row of every table, ordered, as text: equal dumps mean equal contents.
     std::string dump() {
         std::string out;
+        SQLite::Statement tables(
+            store_.database(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+        while (tables.executeStep()) out += dump_table(tables.getColumn(0).getString());
+        out += "user_version=" + store_.database().execAndGet("PRAGMA user_version").getString() +
+               "\n";
+        return out;
+    }
+
+    std::string dump_table(const std::string& table) {
         SQLite::Database& database = store_.database();
-        SQLite::Statement tables(database,
-                                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-        while (tables.executeStep()) {
-            std::string table = tables.getColumn(0).getString();
-            SQLite::Statement rows(database, "SELECT * FROM \"" + table + "\"");
-            std::string order;
-            for (int i = 1; i <= rows.getColumnCount(); ++i)
-                order += (i > 1 ? ", " : "") + std::to_string(i);
-            SQLite::Statement ordered(database,
-                                      "SELECT * FROM \"" + table + "\" ORDER BY " + order);
-            out += "== " + table + "\n";
-            while (ordered.executeStep()) {
-                for (int i = 0; i < ordered.getColumnCount(); ++i)
-                    out += (ordered.getColumn(i).isNull() ? "NULL" : ordered.getColumn(i).getString()) + "|";
-                out += "\n";
-            }
+        SQLite::Statement columns(database, "SELECT * FROM \"" + table + "\"");
+        std::string order;
+        for (int i = 1; i <= columns.getColumnCount(); ++i)
+            order += (i > 1 ? ", " : "") + std::to_string(i);
+        SQLite::Statement rows(database, "SELECT * FROM \"" + table + "\" ORDER BY " + order);
+        std::string out = "== " + table + "\n";
+        while (rows.executeStep()) {
+            for (int i = 0; i < rows.getColumnCount(); ++i)
+                out += (rows.getColumn(i).isNull() ? "NULL" : rows.getColumn(i).getString()) + "|";
+            out += "\n";
         }
-        out += "user_version=" + database.execAndGet("PRAGMA user_version").getString() + "\n";
         return out;
     }
 
@@ -99,7 +101,7 @@ public:
         return store_.database().execAndGet("SELECT count(*) FROM " + table).getInt();
     }
 
-private:
+  private:
     TempDir dir_;
     db::Store store_;
 };

@@ -1,0 +1,374 @@
+// The dashboard application (see app.hpp).
+#include "app/app.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdarg>
+#include <cstdio>
+#include <optional>
+#include <stdexcept>
+
+#include "app/frame_clock.hpp"
+#include "app/screenshot.hpp"
+#include "app/sync_text.hpp"
+#include "widgets/alert_strip.hpp"
+#include "widgets/board_tabs.hpp"
+#include "widgets/caseload_board.hpp"
+#include "widgets/lookup_board.hpp"
+#include "widgets/meetings_board.hpp"
+#include "widgets/theme.hpp"
+#include "widgets/triage_board.hpp"
+
+namespace app {
+namespace {
+
+// ImGui tells what it had to unwind after a throwing frame; the log keeps it.
+void log_recovery(void*, const char* format, ...) {
+    std::va_list args;
+    va_start(args, format);
+    std::fputs("liftboard: recovering ImGui state: ", stderr);
+    std::vfprintf(stderr, format, args);
+    std::fputc('\n', stderr);
+    va_end(args);
+}
+
+std::unique_ptr<widgets::Board> make_board(std::string_view name) {
+    if (name == "caseload") return std::make_unique<widgets::CaseloadBoard>();
+    if (name == "meetings") return std::make_unique<widgets::MeetingsBoard>();
+    if (name == "triage") return std::make_unique<widgets::TriageBoard>();
+    if (name == "lookup") return std::make_unique<widgets::LookupBoard>();
+    return nullptr;
+}
+
+// The key press as a board sees it; nullopt for keys no board uses.
+std::optional<widgets::KeyInput> board_key(const KeyPress& press) {
+    using Key = widgets::KeyInput::Key;
+    widgets::KeyInput input;
+    input.shift = (press.mods & GLFW_MOD_SHIFT) != 0;
+    switch (press.key) {
+        case GLFW_KEY_UP: input.key = Key::up; break;
+        case GLFW_KEY_DOWN: input.key = Key::down; break;
+        case GLFW_KEY_PAGE_UP: input.key = Key::page_up; break;
+        case GLFW_KEY_PAGE_DOWN: input.key = Key::page_down; break;
+        case GLFW_KEY_HOME: input.key = Key::home; break;
+        case GLFW_KEY_END: input.key = Key::end; break;
+        case GLFW_KEY_ENTER:
+        case GLFW_KEY_KP_ENTER: input.key = Key::enter; break;
+        case GLFW_KEY_ESCAPE: input.key = Key::escape; break;
+        case GLFW_KEY_TAB: input.key = Key::tab; break;
+        default:
+            if (press.key >= GLFW_KEY_A && press.key <= GLFW_KEY_Z)
+                input.character = static_cast<char>('a' + (press.key - GLFW_KEY_A));
+            else if (press.key >= GLFW_KEY_0 && press.key <= GLFW_KEY_9)
+                input.character = static_cast<char>('0' + (press.key - GLFW_KEY_0));
+            else if (press.key >= GLFW_KEY_KP_0 && press.key <= GLFW_KEY_KP_9)
+                input.character = static_cast<char>('0' + (press.key - GLFW_KEY_KP_0));
+            else
+                return std::nullopt;
+    }
+    return input;
+}
+
+// While a board waits for a command's answer (which wakes nobody), frames come this often.
+constexpr double kWaitingPollSeconds = 0.05;
+
+// After a wake-up ImGui needs one more frame to settle hover and click state.
+constexpr int kSettleFrames = 1;
+// Screenshots render this many frames first: table column widths and the clipper's
+// row height are measured on the first frames.
+constexpr int kScreenshotFrames = 3;
+
+}  // namespace
+
+std::vector<std::string_view> App::board_names() {
+    return {"caseload", "meetings", "triage", "lookup"};
+}
+
+std::unique_ptr<widgets::Board> App::create_board(std::string_view name) {
+    return make_board(name);
+}
+
+App::App(const AppOptions& options)
+    : window_(options.window),
+      privacy_(options.privacy),
+      sync_(options.sync),
+      home_district_(options.home_district),
+      user_(options.user),
+      kiosk_(options.kiosk),
+      stale_after_(options.stale_after) {
+    for (std::string_view name : board_names()) boards_.push_back(make_board(name));
+    if (!select_board(options.board)) throw std::runtime_error("unknown board: " + options.board);
+    contact_line_ = options.contact_line;
+    if (kiosk_) {
+        for (const std::string& name : options.rotation) {
+            for (size_t i = 0; i < boards_.size(); ++i)
+                if (boards_[i]->name() == name) rotation_.push_back(i);
+        }
+        if (rotation_.empty())
+            for (size_t i = 0; i < boards_.size(); ++i) rotation_.push_back(i);
+        // The rotation starts at the board asked for, when it is in the rotation.
+        auto first = std::find(rotation_.begin(), rotation_.end(), active_);
+        if (first != rotation_.end()) std::rotate(rotation_.begin(), first, rotation_.end());
+        KioskSchedule::Settings settings = options.schedule;
+        settings.board_count = rotation_.size();
+        schedule_.emplace(settings, std::chrono::steady_clock::now());
+    }
+
+    const float scale =
+        widgets::ui_scale(window_.framebuffer_size().height, window_.content_scale());
+    fonts_ = widgets::load_fonts(*ImGui::GetIO().Fonts, scale);
+    widgets::apply_theme(scale);
+    channel_.set_waker(&Window::wake);
+}
+
+App::~App() {
+    channel_.set_waker(nullptr);
+}
+
+bool App::select_board(std::string_view name) {
+    for (size_t i = 0; i < boards_.size(); ++i) {
+        if (boards_[i]->name() == name) {
+            active_ = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+void App::add_board(std::unique_ptr<widgets::Board> board) {
+    for (auto& existing : boards_) {
+        if (existing->name() == board->name()) {
+            existing = std::move(board);
+            return;
+        }
+    }
+    boards_.push_back(std::move(board));
+}
+
+template <class Draw>
+bool App::guarded(Draw&& draw, const core::Snapshot* snapshot) {
+    // A frame never takes the kiosk down: unwind ImGui, show the error, keep going with
+    // the same (immutable, still good) snapshot.
+    try {
+        draw();
+        return true;
+    } catch (const std::exception& e) {
+        ImGui::ErrorCheckEndFrameRecover(log_recovery);
+        record_error(e.what(), snapshot);
+    } catch (...) {
+        ImGui::ErrorCheckEndFrameRecover(log_recovery);
+        record_error("unknown error", snapshot);
+    }
+    return false;
+}
+
+FrameStats App::render_frame() {
+    FrameStats stats;
+    // Loaded once: the whole frame draws one snapshot even if a newer one lands.
+    const std::shared_ptr<const core::Snapshot> snapshot = channel_.current();
+    if (snapshot && snapshot->generation != error_generation_) error_line_.clear();
+    widgets::BoardContext context;
+    context.privacy = privacy_;
+    context.scale = fonts_.scale;
+    context.fonts = &fonts_;
+    if (snapshot) context.today = snapshot->today;
+    context.kiosk = kiosk_;
+    context.commands = commands_;
+    context.user = user_;
+    context.home_district = home_district_;
+    context.now = std::chrono::steady_clock::now();
+
+    window_.begin_backend_frame();
+    const double start = thread_cpu_ms();
+    ImGui::NewFrame();
+    // The status bar is guarded apart from the board, so a failing board still shows
+    // the clock and the error banner.
+    stats.error = !guarded(
+        [&] {
+            handle_keys();
+            draw_board(snapshot.get(), context);
+        },
+        snapshot.get());
+    stats.error |= !guarded([&] { draw_status_bar(snapshot.get(), context); }, snapshot.get());
+    ImGui::Render();
+    if (schedule_) {
+        // Burn-in: move the whole picture a few pixels, by moving the projection.
+        const PixelOffset offset = schedule_->pixel_offset(std::chrono::system_clock::now());
+        ImGui::GetDrawData()->DisplayPos = ImVec2(-offset.x * context.scale, -offset.y * context.scale);
+    }
+    stats.cpu_ms = thread_cpu_ms() - start;
+    window_.draw(widgets::palette().background);
+    return stats;
+}
+
+void App::record_error(const std::string& what, const core::Snapshot* snapshot) {
+    std::string line = "Display error: " + what + " (showing the last good data)";
+    if (line != error_line_) std::fprintf(stderr, "liftboard: %s\n", line.c_str());
+    error_line_ = std::move(line);
+    error_generation_ = snapshot ? snapshot->generation : 0;
+}
+
+void App::draw_board(const core::Snapshot* snapshot, const widgets::BoardContext& context) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float bar_height = status_bar_.height(context);
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - bar_height));
+    constexpr ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+    ImGui::Begin("##board", nullptr, flags);
+    std::vector<std::string_view> titles;
+    for (const auto& b : boards_) titles.push_back(b->title());
+    if (auto clicked = widgets::draw_board_tabs(titles, active_, contact_line_, context)) choose_board(*clicked);
+    if (sync_) {
+        widgets::draw_alert_strip(
+            sync_banner_text(sync_->read(), stale_after_, std::chrono::system_clock::now()), context);
+    }
+    if (snapshot)
+        board().draw(*snapshot, context);
+    else
+        ImGui::TextDisabled("Loading the data...");
+    ImGui::End();
+}
+
+void App::draw_status_bar(const core::Snapshot* snapshot, const widgets::BoardContext& context) {
+    const std::string clock = clock_text(std::chrono::system_clock::now());
+    widgets::StatusInfo info;
+    info.board_title = board().title();
+    info.clock = clock;
+    std::string as_of = snapshot ? snapshot->data_as_of : std::string();
+    if (sync_) {
+        const std::string synced = last_sync_text(sync_->read(), std::chrono::system_clock::now());
+        if (!synced.empty()) as_of += (as_of.empty() ? "" : "  \xc2\xb7  ") + synced;
+    }
+    info.data_as_of = as_of;
+    info.banner = error_line_;
+    status_bar_.draw(info, context);
+}
+
+void App::handle_keys() {
+    using widgets::Scroll;
+    for (const KeyPress& press : window_.take_key_presses()) {
+        // Ctrl and function keys are the app's; the rest go to the board first, which
+        // takes what it uses (row focus, forms). While a text field has the keyboard,
+        // arrows, Space, Home and End edit the text: they must not scroll the board.
+        const bool app_key = (press.mods & GLFW_MOD_CONTROL) || (press.key >= GLFW_KEY_F1 && press.key <= GLFW_KEY_F25);
+        if (!app_key) {
+            if (auto input = board_key(press); input && board().key(*input)) continue;
+            if (ImGui::GetIO().WantTextInput) continue;
+        }
+        switch (press.key) {
+            case GLFW_KEY_PAGE_DOWN:
+            case GLFW_KEY_SPACE:
+                board().scroll(Scroll::page_down);
+                break;
+            case GLFW_KEY_PAGE_UP:
+                board().scroll(Scroll::page_up);
+                break;
+            case GLFW_KEY_DOWN:
+                board().scroll(Scroll::line_down);
+                break;
+            case GLFW_KEY_UP:
+                board().scroll(Scroll::line_up);
+                break;
+            case GLFW_KEY_HOME:
+                board().scroll(Scroll::top);
+                break;
+            case GLFW_KEY_END:
+                board().scroll(Scroll::bottom);
+                break;
+            case GLFW_KEY_Q:
+                if (press.mods & GLFW_MOD_CONTROL) window_.request_close();
+                break;
+            case GLFW_KEY_F1:
+            case GLFW_KEY_F2:
+            case GLFW_KEY_F3:
+            case GLFW_KEY_F4:
+            case GLFW_KEY_F5:
+            case GLFW_KEY_F6: {
+                const auto index = static_cast<size_t>(press.key - GLFW_KEY_F1);
+                if (index < boards_.size()) choose_board(index);
+                break;
+            }
+            case GLFW_KEY_TAB:
+                // Ctrl+Tab: next board; plain Tab stays with the board's own focus.
+                if (press.mods & GLFW_MOD_CONTROL)
+                    choose_board((active_ + ((press.mods & GLFW_MOD_SHIFT) ? boards_.size() - 1 : 1)) % boards_.size());
+                break;
+            default:
+                break;
+        }
+    }
+}
+
+void App::choose_board(size_t index) {
+    active_ = index;
+    if (!schedule_) return;
+    auto in_rotation = std::find(rotation_.begin(), rotation_.end(), index);
+    if (in_rotation != rotation_.end())
+        schedule_->on_board_chosen(static_cast<size_t>(in_rotation - rotation_.begin()), std::chrono::steady_clock::now());
+    else
+        schedule_->on_input(std::chrono::steady_clock::now());
+}
+
+bool App::follow_schedule() {
+    const auto now = std::chrono::steady_clock::now();
+    if (window_.take_input_seen()) schedule_->on_input(now);
+    active_ = rotation_[schedule_->board(now)];
+    return schedule_->blank(now, local_clock_time(std::chrono::system_clock::now()));
+}
+
+double App::seconds_to_sleep() const {
+    const auto wall = std::chrono::system_clock::now();
+    double seconds = seconds_until_next_minute(wall);
+    if (boards_[active_]->waiting()) seconds = std::min(seconds, kWaitingPollSeconds);
+    if (schedule_) {
+        const auto change = schedule_->until_next_change(std::chrono::steady_clock::now(), wall);
+        seconds = std::min(seconds, std::chrono::duration<double>(change).count());
+    }
+    return seconds;
+}
+
+int App::run() {
+    int settle = kSettleFrames + 1;  // the first frames measure layout
+    while (!window_.should_close()) {
+        if (schedule_ && follow_schedule()) {
+            // Night: a black screen, woken by the next minute or a touch.
+            window_.clear_only(ImVec4(0.0f, 0.0f, 0.0f, 1.0f));
+            window_.swap();
+            window_.wait_events(seconds_to_sleep());
+            continue;
+        }
+        render_frame();
+        window_.swap();
+        if (settle > 0) {
+            --settle;
+            window_.wait_events(0.0);
+            continue;
+        }
+        // Idle: nothing changes on screen until the clock's next minute or the kiosk's
+        // next rotation, unless input or a new snapshot (glfwPostEmptyEvent from the
+        // publisher) wakes us sooner.
+        window_.wait_events(seconds_to_sleep());
+        settle = kSettleFrames;
+    }
+    return 0;
+}
+
+bool App::screenshot(const std::filesystem::path& png, std::string& error) {
+    for (int i = 0; i < kScreenshotFrames; ++i) {
+        render_frame();
+        if (i + 1 < kScreenshotFrames) window_.swap();
+    }
+    const WindowSize size = window_.framebuffer_size();
+    const bool written = write_back_buffer_png(png, size.width, size.height, error);
+    window_.swap();
+    return written;
+}
+
+}  // namespace app

@@ -1,0 +1,112 @@
+// The dashboard application: owns the window, the fonts, the boards and the snapshot
+// channel; runs the event-driven loop (sleep until input, a new snapshot or the next
+// clock minute), and renders single frames for screenshots and benchmarks.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/kiosk_schedule.hpp"
+#include "app/window.hpp"
+#include "core/snapshot_channel.hpp"
+#include "core/sync_status.hpp"
+#include "widgets/board.hpp"
+#include "widgets/fonts.hpp"
+#include "widgets/status_bar.hpp"
+
+namespace app {
+
+struct AppOptions {
+    WindowOptions window;
+    std::string board = "caseload";  // one of App::board_names()
+    bool privacy = true;             // off only for an office screen (--show-names)
+    const core::SyncStatus* sync = nullptr;  // the writer's status; null when none runs
+    std::string home_district = "Maidstone";
+    std::string user;                        // who edits, for the audit trail
+    bool kiosk = false;
+    std::chrono::hours stale_after{24};      // banner when no sync succeeded for this long
+    // Kiosk: the boards shown in turn (names; empty = all) and the rotation's timing.
+    std::vector<std::string> rotation;
+    KioskSchedule::Settings schedule;
+    std::string contact_line;  // emergency contact, on every board
+};
+
+struct FrameStats {
+    double cpu_ms = 0.0;  // thread CPU time from ImGui::NewFrame to ImGui::Render
+    bool error = false;   // the frame threw and was recovered
+};
+
+class App {
+  public:
+    // Opens the window and loads fonts; throws std::runtime_error when the window
+    // cannot be created or `options.board` is not a known board.
+    explicit App(const AppOptions& options);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // The boards this build has, by --board name.
+    static std::vector<std::string_view> board_names();
+    // A new board of that name, or null; what the App fills its list with (tests draw
+    // every board headlessly through it).
+    static std::unique_ptr<widgets::Board> create_board(std::string_view name);
+
+    // Publish snapshots here (from any thread); the loop redraws when one lands.
+    core::SnapshotChannel& channel() { return channel_; }
+    // Where boards send triage edits (the writer); null keeps every board read-only.
+    void set_command_sink(core::CommandSink* commands) { commands_ = commands; }
+    widgets::Board& board() { return *boards_[active_]; }
+    // Shows the board named `name`; false (and no change) when there is none.
+    bool select_board(std::string_view name);
+    // Adds a board, replacing one of the same name (tests; later, configured boards).
+    void add_board(std::unique_ptr<widgets::Board> board);
+    const widgets::Fonts& fonts() const { return fonts_; }
+    Window& window() { return window_; }
+
+    // Runs until the window is closed; returns the process exit code.
+    int run();
+    // Draws one complete frame into the back buffer without presenting it.
+    FrameStats render_frame();
+    void present() { window_.swap(); }
+    // Renders a few frames so layout settles, then writes the last one to `png`.
+    bool screenshot(const std::filesystem::path& png, std::string& error);
+
+  private:
+    template <class Draw>
+    bool guarded(Draw&& draw, const core::Snapshot* snapshot);
+    void draw_board(const core::Snapshot* snapshot, const widgets::BoardContext& context);
+    void draw_status_bar(const core::Snapshot* snapshot, const widgets::BoardContext& context);
+    void handle_keys();
+    // Shows board `index` because the user asked for it (tab, key).
+    void choose_board(size_t index);
+    // Kiosk: follows the rotation; returns whether the screen is blank (night).
+    bool follow_schedule();
+    double seconds_to_sleep() const;
+    void record_error(const std::string& what, const core::Snapshot* snapshot);
+
+    Window window_;
+    widgets::Fonts fonts_;
+    widgets::StatusBar status_bar_;
+    std::vector<std::unique_ptr<widgets::Board>> boards_;
+    size_t active_ = 0;
+    bool privacy_ = true;
+    const core::SyncStatus* sync_ = nullptr;
+    core::CommandSink* commands_ = nullptr;
+    std::string home_district_, user_;
+    bool kiosk_ = false;
+    std::optional<KioskSchedule> schedule_;
+    std::vector<size_t> rotation_;  // indices into boards_, in rotation order
+    std::string contact_line_;
+    std::chrono::hours stale_after_{24};
+    core::SnapshotChannel channel_;
+    // The last drawing error and the snapshot it happened on; a new snapshot clears it.
+    std::string error_line_;
+    uint64_t error_generation_ = 0;
+};
+
+}  // namespace app

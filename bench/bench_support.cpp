@@ -1,0 +1,54 @@
+// Shared benchmark helpers (see bench_support.hpp).
+#include "bench/bench_support.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace bench_support {
+
+fs::path bench_dir() {
+    const char* dir = std::getenv("LIFTBOARD_BENCH_DIR");
+    fs::path path = dir && *dir ? fs::path(dir) : fs::temp_directory_path() / "liftboard-bench";
+    fs::create_directories(path);
+    return path;
+}
+
+fs::path demo_database(int pupils) {
+    // Named as caseload_bench.cpp names its cache, so the two share one database.
+    const fs::path db = bench_dir() / ("demo-" + std::to_string(pupils) + "-seed1.db");
+    if (fs::exists(db)) return db;
+    fs::path partial = db;
+    partial += ".partial";
+    fs::remove(partial);
+    const std::string command = std::string(LIFTBOARD_BINARY) + " demo-data --out " +
+                                partial.string() + " --pupils " + std::to_string(pupils) +
+                                " --seed 1 --today " + kToday + " > /dev/null";
+    if (std::system(command.c_str()) != 0) throw std::runtime_error("demo-data failed: " + command);
+    fs::rename(partial, db);
+    return db;
+}
+
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0.0;
+    std::sort(values.begin(), values.end());
+    const auto rank = static_cast<size_t>(std::ceil(p * static_cast<double>(values.size())));
+    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+}
+
+void bench(const char* name, double value, const char* unit) {
+    std::printf("BENCH %s %.3f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+}  // namespace bench_support

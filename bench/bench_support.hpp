@@ -1,0 +1,32 @@
+// What the benchmarks share: the cached demo databases (generated once with
+// `liftboard demo-data`, reused across runs from $LIFTBOARD_BENCH_DIR), timing, the
+// nearest-rank percentile, and the "BENCH <name> <value> <unit>" output line.
+// Compiled into every bench program (bench/CMakeLists.txt), which defines LIFTBOARD_BINARY.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <vector>
+
+namespace bench_support {
+
+// $LIFTBOARD_BENCH_DIR, else <temp>/liftboard-bench; created when missing.
+std::filesystem::path bench_dir();
+
+// The day every benchmark pins, so the cached databases and the boards' "overdue" and
+// "this week" never drift.
+inline constexpr const char* kToday = "2025-11-20";
+
+// The demo district of `pupils` pupils (seed 1) around kToday, generated on first use
+// and cached: only a complete database is ever left in the cache. Throws on failure.
+std::filesystem::path demo_database(int pupils);
+
+double milliseconds_since(std::chrono::steady_clock::time_point start);
+
+// Nearest rank: the smallest value with at least `p` of the samples at or below it.
+double percentile(std::vector<double> values, double p);
+
+// Prints "BENCH <name> <value> <unit>" and flushes (scripts read the lines as they come).
+void bench(const char* name, double value, const char* unit);
+
+}  // namespace bench_support

@@ -1,0 +1,130 @@
+// Caseload benchmark on the 100k-pupil demo district: the time to open the store, load
+// it and build the snapshot, and the CPU cost of a caseload frame (NewFrame to Render)
+// while scrolling, in a real window (scripts/bench runs it under Xvfb).
+// Prints "BENCH <name> <value> <unit>" lines.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "db/sync/store_snapshot.hpp"
+#include "core/date.hpp"
+#include "db/store.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kPupils = 100000;
+constexpr int kBuildRuns = 3;
+constexpr int kWarmupFrames = 10;
+constexpr int kMeasuredFrames = 300;
+// Pinned so the cached database and the board's "overdue" flags never drift.
+constexpr const char* kToday = "2025-11-20";
+
+fs::path bench_dir() {
+    const char* dir = std::getenv("LIFTBOARD_BENCH_DIR");
+    fs::path path = dir && *dir ? fs::path(dir) : fs::temp_directory_path() / "liftboard-bench";
+    fs::create_directories(path);
+    return path;
+}
+
+// The demo database, generated once and reused: writing 100k pupils takes longer than
+// everything measured here.
+fs::path demo_database() {
+    const fs::path db = bench_dir() / ("demo-" + std::to_string(kPupils) + "-seed1.db");
+    if (fs::exists(db)) return db;
+    fs::path partial = db;
+    partial += ".partial";
+    fs::remove(partial);
+    const std::string command = std::string(LIFTBOARD_BINARY) + " demo-data --out " +
+                                partial.string() + " --pupils " + std::to_string(kPupils) +
+                                " --seed 1 --today " + kToday + " > /dev/null";
+    if (std::system(command.c_str()) != 0) throw std::runtime_error("demo-data failed: " + command);
+    fs::rename(partial, db);  // only a complete database is ever cached
+    return db;
+}
+
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    // Nearest rank: the smallest value with at least p of the samples at or below it.
+    const auto rank = static_cast<size_t>(std::ceil(p * static_cast<double>(values.size())));
+    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+}
+
+void bench(const char* name, double value, const char* unit) {
+    std::printf("BENCH %s %.3f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main() try {
+    const fs::path db = demo_database();
+    const core::Date today = *core::parse_date(kToday);
+
+    std::vector<double> builds;
+    std::shared_ptr<const core::Snapshot> snapshot;
+    for (int i = 0; i < kBuildRuns; ++i) {
+        snapshot.reset();  // the previous snapshot's teardown is not part of a build
+        const auto start = std::chrono::steady_clock::now();
+        db::Store store(db, db::Store::Access::read_only);
+        snapshot = db::snapshot_from_store(store, core::SnapshotOptions{today, {}}, 1);
+        builds.push_back(milliseconds_since(start));
+    }
+    bench("snapshot_build_100k_ms", percentile(builds, 0.5), "ms");
+    bench("caseload_rows_100k", static_cast<double>(snapshot->caseload.size()), "rows");
+    {
+        // The same build in its two halves, to show where the time goes.
+        const auto load_start = std::chrono::steady_clock::now();
+        db::Store store(db, db::Store::Access::read_only);
+        auto data = std::make_shared<core::Dataset>(store.load_dataset());
+        bench("store_load_100k_ms", milliseconds_since(load_start), "ms");
+        core::SnapshotOptions snapshot_options;
+        snapshot_options.today = today;
+        const auto build_start = std::chrono::steady_clock::now();
+        auto rebuilt = core::build_snapshot(std::move(data), snapshot_options);
+        bench("snapshot_rules_100k_ms", milliseconds_since(build_start), "ms");
+    }
+
+    app::AppOptions options;
+    options.window.size = {1920, 1080};
+    options.window.visible = false;
+    options.window.vsync = false;  // measure the CPU, not the display's refresh
+    const auto start = std::chrono::steady_clock::now();
+    app::App app(options);
+    app.channel().publish(snapshot);
+    app.render_frame();
+    app.present();
+    bench("window_first_frame_ms", milliseconds_since(start), "ms");
+
+    for (int i = 0; i < kWarmupFrames; ++i) {
+        app.render_frame();
+        app.present();
+    }
+    std::vector<double> frames;
+    frames.reserve(kMeasuredFrames);
+    for (int i = 0; i < kMeasuredFrames; ++i) {
+        // A page a frame, back to the top every 100 frames: new rows on every frame.
+        app.board().scroll(i % 100 == 99 ? widgets::Scroll::top : widgets::Scroll::page_down);
+        const app::FrameStats stats = app.render_frame();
+        app.present();
+        frames.push_back(stats.cpu_ms);
+    }
+    bench("caseload_frame_cpu_median_ms", percentile(frames, 0.5), "ms");
+    bench("caseload_frame_cpu_p99_ms", percentile(frames, 0.99), "ms");
+    return 0;
+} catch (const std::exception& e) {
+    std::fprintf(stderr, "caseload_bench: %s\n", e.what());
+    return 1;
+}

@@ -1,0 +1,136 @@
+// The PostgreSQL hub at scale, on a throwaway local server: a hub holding the
+// 100k-pupil demo district (pupils with their events and bookings) pulled into an
+// empty local store (hub_initial_pull_rows_per_s), then the time from a change
+// committed on the hub to a new snapshot on a running client (hub_change_to_snapshot_ms,
+// median of several changes; target under 2000).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "db/demo/demo_generator.hpp"
+#include "db/hub/hub_rows.hpp"
+#include "db/hub/hub_schema.hpp"
+#include "db/hub/hub_source.hpp"
+#include "db/store.hpp"
+#include "db/sync/writer.hpp"
+#include "tests/support/pg_cluster.hpp"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+fs::path bench_dir() {
+    const char* dir = std::getenv("LIFTBOARD_BENCH_DIR");
+    fs::path path = dir ? fs::path(dir) : fs::temp_directory_path() / "liftboard-bench";
+    fs::create_directories(path);
+    return path;
+}
+
+// The demo world into the hub, one transaction, through the importer's bulk upsert.
+size_t load_hub(pqxx::connection& connection, const db::demo::DemoWorld& world) {
+    using db::hub::hub_table;
+    using db::hub::to_rows;
+    pqxx::work tx(connection);
+    size_t rows = 0;
+    auto load = [&](const char* table, const auto& records) {
+        db::hub::upsert_rows(tx, hub_table(table), to_rows(records));
+        rows += records.size();
+    };
+    load("school", world.schools);
+    load("term", world.terms);
+    load("staff", world.staff);
+    load("lift_group", world.lift_groups);
+    load("lift_meeting", world.meetings);
+    load("surgery", world.surgeries);
+    load("pupil", world.pupils);
+    load("event", world.events);
+    load("booking", world.bookings);
+    tx.commit();
+    return rows;
+}
+
+}  // namespace
+
+int main() {
+    test_support::PgCluster cluster("-c shared_buffers=256MB -c max_wal_size=4GB");
+    const std::string uri = cluster.uri();
+    db::demo::DemoOptions demo;
+    demo.pupils = 100000;
+    demo.today = core::parse_date("2025-11-20").value();
+    auto world = db::demo::generate_demo(demo);
+    size_t hub_rows = 0;
+    {
+        pqxx::connection connection(uri);
+        db::hub::migrate_hub(connection);
+        auto start = Clock::now();
+        hub_rows = load_hub(connection, world);
+        std::printf("BENCH hub_import_rows_per_s %.0f rows/s\n",
+                    static_cast<double>(hub_rows) / seconds_since(start));
+    }
+
+    fs::path work = bench_dir() / "hub";
+    fs::remove_all(work);
+    fs::create_directories(work);
+    fs::path database = work / "client.db";
+    {
+        db::Store store(database);
+        core::SyncStatus status;
+        db::hub::HubSourceOptions options;
+        options.connection_string = uri;
+        options.listen = false;
+        db::hub::HubSource source(options, status);
+        auto start = Clock::now();
+        auto pass = source.sync(store, true);
+        double elapsed = seconds_since(start);
+        if (!pass.ok) {
+            std::fprintf(stderr, "initial pull failed: %s\n", pass.summary.c_str());
+            return 1;
+        }
+        std::printf("BENCH hub_initial_pull_rows %zu rows\n", hub_rows);
+        std::printf("BENCH hub_initial_pull_rows_per_s %.0f rows/s\n",
+                    static_cast<double>(hub_rows) / elapsed);
+    }
+
+    core::SnapshotChannel channel;
+    core::SyncStatus status;
+    db::WriterOptions options;
+    options.database = database;
+    options.hub = uri;
+    options.today = demo.today;
+    db::Writer writer(options, channel, status);
+    writer.start();
+    while (!channel.current()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // the listener's first wake settles
+
+    pqxx::connection hub(uri);
+    std::vector<double> latencies;
+    for (int round = 0; round < 7; ++round) {
+        uint64_t before = channel.current()->generation;
+        pqxx::work tx(hub);
+        tx.exec_params0(
+            "INSERT INTO event(pupil_ref, event, date, detail, staff_id) VALUES ($1, 'visit', $2, "
+            "'', '')",
+            world.pupils[static_cast<size_t>(round) * 9973 % world.pupils.size()].pupil_ref,
+            "2019-0" + std::to_string(round + 1) + "-15");
+        tx.commit();
+        auto committed = Clock::now();
+        while (channel.current()->generation == before)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        latencies.push_back(seconds_since(committed) * 1000.0);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    writer.stop();
+    std::sort(latencies.begin(), latencies.end());
+    std::printf("BENCH hub_change_to_snapshot_ms %.0f ms\n", latencies[latencies.size() / 2]);
+    std::printf("BENCH hub_change_to_snapshot_max_ms %.0f ms\n", latencies.back());
+    fs::remove_all(work);
+    return 0;
+}

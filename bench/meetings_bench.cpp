@@ -1,0 +1,82 @@
+// Meeting board benchmark on the 100k-pupil demo district: the time to build the meeting
+// model once the rules have run, and the CPU cost of a meeting-board frame (NewFrame to
+// Render) while every card's booking list pages down, in a real window (scripts/bench
+// runs it under Xvfb). Prints "BENCH <name> <value> <unit>" lines.
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "app/app.hpp"
+#include "bench/bench_support.hpp"
+#include "core/date.hpp"
+#include "core/meetings.hpp"
+#include "db/store.hpp"
+#include "db/sync/store_snapshot.hpp"
+
+using namespace bench_support;
+
+namespace {
+
+constexpr int kPupils = 100000;
+constexpr int kModelRuns = 5;
+constexpr int kWarmupFrames = 10;
+constexpr int kMeasuredFrames = 300;
+
+}  // namespace
+
+int main() try {
+    const auto db = demo_database(kPupils);
+    const core::Date today = *core::parse_date(kToday);
+    core::SnapshotOptions options;
+    options.today = today;
+
+    std::shared_ptr<const core::Snapshot> snapshot;
+    {
+        db::Store store(db, db::Store::Access::read_only);
+        snapshot = db::snapshot_from_store(store, options, 1);
+    }
+    {
+        // The model alone, over rules already built (build_snapshot shares its engine).
+        core::RulesEngine engine(*snapshot->data, options.rules);
+        std::vector<double> runs;
+        for (int i = 0; i < kModelRuns; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            auto model = core::build_meetings(*snapshot->data, engine, snapshot->assessments,
+                                              {today, options.home_district,
+                                               options.rules.referral_cap});
+            runs.push_back(milliseconds_since(start));
+        }
+        bench("meetings_model_100k_ms", percentile(runs, 0.5), "ms");
+    }
+    bench("meetings_cards_100k", static_cast<double>(snapshot->meetings.cards.size()), "cards");
+    bench("meetings_bookings_100k", static_cast<double>(snapshot->meetings.booked), "bookings");
+
+    app::AppOptions app_options;
+    app_options.window.size = {1920, 1080};
+    app_options.window.visible = false;
+    app_options.window.vsync = false;  // measure the CPU, not the display's refresh
+    app_options.board = "meetings";
+    app::App app(app_options);
+    app.channel().publish(snapshot);
+    for (int i = 0; i < kWarmupFrames; ++i) {
+        app.render_frame();
+        app.present();
+    }
+    std::vector<double> frames;
+    frames.reserve(kMeasuredFrames);
+    for (int i = 0; i < kMeasuredFrames; ++i) {
+        // A page a frame, back to the top every 10 frames: the lists hold 30 to 110
+        // bookings, so most frames draw rows not drawn the frame before.
+        app.board().scroll(i % 10 == 9 ? widgets::Scroll::top : widgets::Scroll::page_down);
+        const app::FrameStats stats = app.render_frame();
+        app.present();
+        frames.push_back(stats.cpu_ms);
+    }
+    bench("meetings_frame_cpu_median_ms", percentile(frames, 0.5), "ms");
+    bench("meetings_frame_cpu_p99_ms", percentile(frames, 0.99), "ms");
+    return 0;
+} catch (const std::exception& e) {
+    std::fprintf(stderr, "meetings_bench: %s\n", e.what());
+    return 1;
+}

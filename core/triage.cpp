@@ -1,0 +1,162 @@
+// Building and filtering the triage list (see triage.hpp).
+#include "core/triage.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "core/snapshot.hpp"
+
+namespace core {
+namespace {
+
+uint16_t rule_bit(RuleId rule) {
+    return static_cast<uint16_t>(1u << static_cast<unsigned>(rule));
+}
+
+// The finding a row leads with: worst status, then earliest due date, undated last.
+const Finding& lead_finding(const std::vector<Finding>& findings) {
+    const Finding* lead = &findings.front();
+    for (const Finding& f : findings) {
+        if (f.status != lead->status) continue;  // sorted most severe first
+        if (f.due && (!lead->due || *f.due < *lead->due)) lead = &f;
+    }
+    return *lead;
+}
+
+// The teacher who opened the pupil's open caselist case: the caseload board's fallback
+// when the case has no assigned teacher, so both boards name the same person.
+std::string caselist_teacher(std::span<const Event> events) {
+    std::string staff;
+    for (const Event& e : events) {  // sorted by date
+        if (e.kind == EventKind::caselist_opened) staff = e.staff_id;
+        if (e.kind == EventKind::case_closed) staff.clear();
+    }
+    return staff;
+}
+
+template <class Key>
+std::vector<TriageOption> options_of(const std::vector<TriageRow>& rows, Key key) {
+    std::map<std::string, TriageOption> by_id;
+    for (const TriageRow& row : rows) {
+        auto [id, label] = key(row);
+        TriageOption& option = by_id[id];
+        option.id = id;
+        option.label = label;
+        ++option.rows;
+    }
+    std::vector<TriageOption> options;
+    options.reserve(by_id.size());
+    for (auto& [id, option] : by_id) options.push_back(std::move(option));
+    std::sort(options.begin(), options.end(), [](const TriageOption& a, const TriageOption& b) {
+        return std::tie(a.label, a.id) < std::tie(b.label, b.id);
+    });
+    return options;
+}
+
+}  // namespace
+
+bool triage_before(const TriageRow& a, const TriageRow& b) {
+    if (a.worst != b.worst) return a.worst > b.worst;
+    if (a.due.has_value() != b.due.has_value()) return a.due.has_value();  // dated first
+    if (a.due && *a.due != *b.due) return *a.due < *b.due;
+    return a.pupil_ref < b.pupil_ref;
+}
+
+std::string case_teacher_id(const Dataset& data, size_t pupil_index) {
+    if (pupil_index >= data.pupils.size()) return "";
+    const CaseState* state = data.case_state(data.pupils[pupil_index].pupil_ref);
+    if (state && !state->assigned_staff_id.empty()) return state->assigned_staff_id;
+    return caselist_teacher(data.events_of(pupil_index));
+}
+
+std::string priority_label(int priority) {
+    switch (priority) {
+        case 1: return "High";
+        case 2: return "Medium";
+        case 3: return "Low";
+        default: return "";
+    }
+}
+
+TriageList build_triage(const Dataset& data, const std::vector<PupilAssessment>& assessments,
+                        const RulesConfig& rules) {
+    TriageList list;
+    list.referral_cap = rules.referral_cap;
+    const size_t n = std::min(data.pupils.size(), assessments.size());
+    for (size_t i = 0; i < n; ++i) {
+        const std::vector<Finding>& findings = assessments[i].findings;
+        if (findings.empty()) continue;
+        const Pupil& p = data.pupils[i];
+        TriageRow row;
+        row.pupil = static_cast<uint32_t>(i);
+        row.pupil_ref = p.pupil_ref;
+        row.pupil_label = format_initials(p.initials) + "  " + p.pupil_ref;
+        row.full_name = p.first_name + (p.first_name.empty() ? "" : " ") + p.last_name;
+        row.school_urn = p.school_urn;
+        const School* school = data.school(p.school_urn);
+        row.school = school ? school->name : p.school_urn;
+
+        const CaseState* state = data.case_state(p.pupil_ref);
+        row.teacher_id = case_teacher_id(data, i);
+        const Staff* teacher = data.staff_member(row.teacher_id);
+        row.teacher = teacher ? teacher->name : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
+        row.priority = state ? state->priority : 0;
+        row.priority_text = priority_label(row.priority);
+
+        const Finding& lead = lead_finding(findings);
+        row.worst = findings.front().status;
+        row.status_word = std::string(to_string(row.worst));
+        for (const Finding& f : findings) row.rules |= rule_bit(f.rule);
+        row.lead_rule = lead.rule;
+        row.rules_text = std::string(to_string(lead.rule));
+        if (findings.size() > 1) row.rules_text += " +" + std::to_string(findings.size() - 1);
+        row.due = lead.due;
+        row.due_text = lead.due ? to_short_display(*lead.due) : "";
+        row.reason = lead.reason;
+        ++list.by_status[static_cast<size_t>(row.worst)];
+        list.rows.push_back(std::move(row));
+    }
+    std::sort(list.rows.begin(), list.rows.end(), triage_before);
+
+    uint16_t present = 0;
+    for (const TriageRow& row : list.rows) present |= row.rules;
+    for (int r = 0; r < kRuleCount; ++r)
+        if (present & rule_bit(static_cast<RuleId>(r))) list.rule_options.push_back(static_cast<RuleId>(r));
+    list.schools = options_of(list.rows, [](const TriageRow& row) {
+        return std::pair(row.school_urn, row.school);
+    });
+    list.teachers = options_of(list.rows, [](const TriageRow& row) {
+        return std::pair(row.teacher_id, row.teacher);
+    });
+    // "Unassigned" is not a name: it goes last, where a reader looks for "the rest".
+    std::stable_partition(list.teachers.begin(), list.teachers.end(),
+                          [](const TriageOption& o) { return !o.id.empty(); });
+    return list;
+}
+
+std::vector<uint32_t> filter_triage(const TriageList& list, const TriageFilter& filter) {
+    std::vector<uint32_t> out;
+    out.reserve(filter.any() ? list.rows.size() / 4 : list.rows.size());
+    const uint16_t rule = filter.rule ? rule_bit(*filter.rule) : 0;
+    for (size_t i = 0; i < list.rows.size(); ++i) {
+        const TriageRow& row = list.rows[i];
+        if (rule && !(row.rules & rule)) continue;
+        if (filter.school_urn && row.school_urn != *filter.school_urn) continue;
+        if (filter.teacher_id && row.teacher_id != *filter.teacher_id) continue;
+        out.push_back(static_cast<uint32_t>(i));
+    }
+    return out;
+}
+
+std::optional<size_t> cycle_option(std::optional<size_t> current, size_t count, int step) {
+    if (count == 0) return std::nullopt;
+    // Positions 0 ("all") .. count (the last value), walked round.
+    const long long positions = static_cast<long long>(count) + 1;
+    long long at = current && *current < count ? static_cast<long long>(*current) + 1 : 0;
+    at = ((at + step) % positions + positions) % positions;
+    if (at == 0) return std::nullopt;
+    return static_cast<size_t>(at - 1);
+}
+
+}  // namespace core

@@ -1,0 +1,214 @@
+#include "db/hub/hub_push.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <functional>
+#include <optional>
+#include <pqxx/pqxx>
+
+#include "db/hub/hub_connection.hpp"
+#include "db/hub/hub_tables.hpp"
+#include "db/hub/outbox.hpp"
+#include "db/store.hpp"
+
+namespace db::hub {
+namespace {
+
+using nlohmann::json;
+
+struct Conflict {
+    std::string reason;
+    json theirs;  // the hub's row, null when it has none
+};
+
+// Parameters of `row` in column order: nullptr is SQL NULL.
+struct Params {
+    std::vector<std::string> storage;
+    std::vector<const char*> pointers;
+    std::string placeholder(const json& value, std::string_view type) {
+        storage.push_back(value.is_null()     ? ""
+                          : value.is_string() ? value.get<std::string>()
+                                              : value.dump());
+        nulls.push_back(value.is_null());
+        return "$" + std::to_string(storage.size()) + "::" + std::string(type);
+    }
+    auto finish() {
+        pointers.clear();
+        for (size_t i = 0; i < storage.size(); ++i)
+            pointers.push_back(nulls[i] ? nullptr : storage[i].c_str());
+        return pqxx::prepare::make_dynamic_params(pointers);
+    }
+    std::vector<bool> nulls;
+};
+
+std::vector<HubColumn> without_version(const std::vector<HubColumn>& columns) {
+    std::vector<HubColumn> out;
+    for (const HubColumn& c : columns)
+        if (c.name != "version") out.push_back(c);
+    return out;
+}
+
+std::string key_condition(const HubTable& table, const json& row, Params& params) {
+    std::string where;
+    for (const HubColumn& c : table.keys)
+        where += (where.empty() ? "" : " AND ") + std::string(c.name) + " = " +
+                 params.placeholder(row[std::string(c.name)], c.pg_type);
+    return where;
+}
+
+// The hub's row with the key of `row`, every value as text, or null.
+json hub_row(pqxx::transaction_base& tx, const HubTable& table, const json& row) {
+    Params params;
+    std::string select;
+    for (const HubColumn& c : table.columns())
+        select += (select.empty() ? "" : ", ") + std::string(c.name) + "::text";
+    std::string sql = "SELECT " + select + " FROM " + std::string(table.name) + " WHERE " +
+                      key_condition(table, row, params);
+    pqxx::result found = tx.exec_params(sql, params.finish());
+    if (found.empty()) return nullptr;
+    json out = json::object();
+    auto columns = table.columns();
+    for (size_t i = 0; i < columns.size(); ++i)
+        out[std::string(columns[i].name)] = found[0][static_cast<int>(i)].is_null()
+                                                ? json()
+                                                : json(found[0][static_cast<int>(i)].c_str());
+    return out;
+}
+
+// The hub already holds what the edit wanted (another client made the same edit).
+bool same_values(const json& theirs, const json& mine) {
+    if (!theirs.is_object()) return false;
+    for (const auto& [key, value] : mine.items())
+        if (theirs.value(key, json()) != value) return false;
+    return true;
+}
+
+std::optional<Conflict> insert(pqxx::transaction_base& tx, const HubTable& table, const json& row,
+                               const std::vector<HubColumn>& columns) {
+    Params params;
+    std::string values;
+    for (const HubColumn& c : columns)
+        values +=
+            (values.empty() ? "" : ", ") + params.placeholder(row[std::string(c.name)], c.pg_type);
+    std::string sql = "INSERT INTO " + std::string(table.name) + " (" + column_list(columns) +
+                      ") VALUES (" + values + ") ON CONFLICT (" + column_list(table.keys) +
+                      ") DO NOTHING";
+    if (tx.exec_params(sql, params.finish()).affected_rows() == 1) return std::nullopt;
+    json theirs = hub_row(tx, table, row);
+    if (same_values(theirs, row)) return std::nullopt;
+    return Conflict{"the hub holds a different " + std::string(table.name) + " row with this key",
+                    theirs};
+}
+
+// An update that applies only where `condition` (over the hub's current row) holds.
+bool update_where(pqxx::transaction_base& tx, const HubTable& table, const json& row,
+                  const std::string& extra_set,
+                  const std::function<std::string(Params&)>& condition) {
+    Params params;
+    std::string sets;
+    for (const HubColumn& c : without_version(table.others))
+        sets += (sets.empty() ? "" : ", ") + std::string(c.name) + " = " +
+                params.placeholder(row[std::string(c.name)], c.pg_type);
+    std::string sql = "UPDATE " + std::string(table.name) + " SET " + sets + extra_set + " WHERE " +
+                      key_condition(table, row, params) + " AND " + condition(params);
+    return tx.exec_params(sql, params.finish()).affected_rows() == 1;
+}
+
+std::optional<Conflict> versioned(pqxx::transaction_base& tx, const HubTable& table,
+                                  const json& row, int base) {
+    if (update_where(tx, table, row, ", version = version + 1",
+                     [&](Params& p) { return "version = " + p.placeholder(base, "integer"); }))
+        return std::nullopt;
+    if (base == 0 && !insert(tx, table, row, without_version(table.columns()))) return std::nullopt;
+    json theirs = hub_row(tx, table, row);
+    if (same_values(theirs, row)) return std::nullopt;
+    return Conflict{theirs.is_null() ? "the hub has no triage row for this case"
+                                     : "changed on the hub since (hub version " +
+                                           theirs["version"].get<std::string>() +
+                                           ", edit made on version " + std::to_string(base) + ")",
+                    theirs};
+}
+
+std::optional<Conflict> compare(pqxx::transaction_base& tx, const HubTable& table, const json& row,
+                                const json& expect) {
+    bool applied = update_where(tx, table, row, "", [&](Params& p) {
+        std::string condition;
+        for (const auto& [key, value] : expect.items()) {
+            std::string_view type = "text";
+            for (const HubColumn& c : table.columns())
+                if (c.name == key) type = c.pg_type;
+            condition += (condition.empty() ? "" : " AND ") + key + " IS NOT DISTINCT FROM " +
+                         p.placeholder(value, type);
+        }
+        return condition;
+    });
+    if (applied) return std::nullopt;
+    json theirs = hub_row(tx, table, row);
+    if (same_values(theirs, row)) return std::nullopt;
+    return Conflict{theirs.is_null() ? "the hub has no such " + std::string(table.name)
+                                     : "changed on the hub since the edit was made",
+                    theirs};
+}
+
+std::optional<Conflict> apply_effect(pqxx::transaction_base& tx, const json& effect) {
+    const HubTable& table = hub_table(effect.at("table").get<std::string>());
+    const std::string mode = effect.at("mode").get<std::string>();
+    const json& row = effect.at("row");
+    if (!row.is_object())
+        return Conflict{"the edited row is no longer in the local store", nullptr};
+    if (mode == "versioned") return versioned(tx, table, row, effect.at("base_version").get<int>());
+    if (mode == "compare") return compare(tx, table, row, effect.at("expect"));
+    return insert(tx, table, row, table.columns());
+}
+
+// Applies one edit on the hub; nullopt when it is there now.
+std::optional<std::pair<Conflict, json>> push_one(pqxx::connection& connection,
+                                                  const OutboxEntry& entry) {
+    try {
+        pqxx::work tx(connection);
+        // Pushed before, but the acknowledgement was lost: applied once only.
+        if (!tx.exec_params("SELECT 1 FROM audit WHERE op_id = $1", entry.op_id).empty())
+            return std::nullopt;
+        for (const json& effect : entry.effects)
+            if (auto conflict = apply_effect(tx, effect))
+                return std::make_pair(*conflict, effect["row"]);
+        tx.exec_params0(
+            "INSERT INTO audit(op_id, at, who, what, before, after) VALUES ($1, $2::timestamptz, "
+            "$3, $4, $5, $6)",
+            entry.op_id, entry.at, entry.who, entry.what, entry.before, entry.after);
+        tx.commit();
+        return std::nullopt;
+    } catch (...) {
+        HubError error = current_hub_error();
+        if (error.transient()) throw error;
+        // The hub refuses the data itself (a key it does not know, a check): retrying
+        // would fail forever, so it is kept as a conflict with the hub's reason.
+        json mine = entry.effects.empty() ? json() : entry.effects[0]["row"];
+        return std::make_pair(Conflict{error.what(), nullptr}, mine);
+    }
+}
+
+}  // namespace
+
+PushResult push_outbox(pqxx::connection& connection, Store& store) {
+    PushResult result;
+    for (;;) {
+        auto entries = pending_outbox(store, 100);
+        if (entries.empty()) return result;
+        for (const OutboxEntry& entry : entries) {
+            auto conflict = push_one(connection, entry);
+            SQLite::Transaction tx(store.database());
+            if (conflict) {
+                record_conflict(store, entry, conflict->first.reason, conflict->second,
+                                conflict->first.theirs);
+                ++result.conflicts;
+            } else {
+                ++result.pushed;
+            }
+            remove_from_outbox(store, entry.id);
+            tx.commit();
+        }
+    }
+}
+
+}  // namespace db::hub

@@ -1,0 +1,32 @@
+// The raw bytes of an inbox file and the checks made on them before any parsing:
+// reading, the SHA-256 that makes re-imports idempotent, the UTF-8 byte-order mark
+// spreadsheets add, and UTF-8 validity (a Windows-1252 export would store mojibake).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/import/problem.hpp"
+
+namespace db::inbox {
+
+// The whole file, byte for byte; nullopt when it cannot be read.
+std::optional<std::string> read_bytes(const std::filesystem::path& file);
+
+// Lower-case hex SHA-256 of `bytes` (OpenSSL EVP).
+std::string sha256_hex(std::string_view bytes);
+
+// `bytes` without a leading UTF-8 BOM.
+std::string_view strip_bom(std::string_view bytes);
+
+// One problem per physical line holding bytes that are not UTF-8 (NUL bytes count as
+// not UTF-8: they mean a UTF-16 file).
+void check_utf8(std::string_view text, const std::string& file, std::vector<Problem>& problems);
+
+// 1-based line of byte `offset` in `text`.
+int line_of(std::string_view text, size_t offset);
+
+}  // namespace db::inbox

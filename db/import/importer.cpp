@@ -1,0 +1,120 @@
+#include "db/import/importer.hpp"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <algorithm>
+
+#include "db/import/checked_file.hpp"
+#include "db/import/file_bytes.hpp"
+#include "db/import/reference_loader.hpp"
+#include "db/import/writer.hpp"
+
+namespace db {
+
+std::string_view to_string(ImportOutcome outcome) {
+    switch (outcome) {
+        case ImportOutcome::imported:
+            return "imported";
+        case ImportOutcome::unchanged_duplicate:
+            return "unchanged-duplicate";
+        case ImportOutcome::refused:
+            return "refused";
+        case ImportOutcome::ignored:
+            return "ignored";
+        case ImportOutcome::failed:
+            return "failed";
+    }
+    return "?";
+}
+
+std::string ImportReport::summary() const {
+    std::string out = file.string() + ": ";
+    auto problem_count = [&] {
+        return std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
+    };
+    switch (outcome) {
+        case ImportOutcome::imported:
+            return out + std::string(to_string(*kind)) + ", " + std::to_string(inserted) +
+                   " inserted, " + std::to_string(updated) + " updated, " +
+                   std::to_string(unchanged) + " unchanged";
+        case ImportOutcome::unchanged_duplicate:
+            return out + std::string(to_string(*kind)) + ", unchanged (already imported)";
+        case ImportOutcome::refused:
+            return out + "refused (" + problem_count() + ")";
+        case ImportOutcome::ignored:
+            return out + "ignored (not an inbox file name)";
+        case ImportOutcome::failed:
+            return out + "failed, not applied (" + problem_count() + ")";
+    }
+    return out;
+}
+
+std::string ImportReport::error_text() const {
+    return format_all(problems);
+}
+
+ImportReport import_file(Store& store, const std::filesystem::path& file) {
+    ImportReport report;
+    report.file = file;
+    report.kind = inbox_kind_of(file);
+    std::string label = file.string();
+    auto refuse = [&](std::string reason) {
+        report.outcome = ImportOutcome::refused;
+        report.problems.push_back({label, 0, "", std::move(reason)});
+        return report;
+    };
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return refuse("no such file");
+    if (!report.kind) return report;  // ignored
+    if (!std::filesystem::is_regular_file(file, ec)) return refuse("not a regular file");
+    auto bytes = inbox::read_bytes(file);
+    if (!bytes) return refuse("cannot read the file");
+
+    try {
+        report.sha256 = inbox::sha256_hex(*bytes);
+        if (inbox::already_imported(store.database(), report.sha256)) {
+            report.outcome = ImportOutcome::unchanged_duplicate;
+            return report;
+        }
+        inbox::References refs = inbox::load_references(store.database(), *report.kind);
+        inbox::CheckedFile checked = inbox::check_bytes(*bytes, report.sha256, *report.kind,
+                                                        inbox_format_of(file), label, refs);
+        report.rows = checked.rows;
+        if (!checked.ok()) {
+            report.outcome = ImportOutcome::refused;
+            report.problems = std::move(checked.problems);
+            return report;
+        }
+        auto counts = inbox::write_checked(store, checked);
+        if (!counts) {
+            report.outcome = ImportOutcome::unchanged_duplicate;
+            return report;
+        }
+        report.outcome = ImportOutcome::imported;
+        report.inserted = counts->inserted;
+        report.updated = counts->updated;
+        report.unchanged = counts->unchanged;
+    } catch (const std::exception& e) {
+        // SQLite errors (locked, disk full) and allocation failures: the transaction
+        // has rolled back, the file is not at fault.
+        report.outcome = ImportOutcome::failed;
+        report.problems = {
+            {label, 0, "", std::string("the store could not be written: ") + e.what()}};
+    }
+    return report;
+}
+
+std::vector<ImportReport> import_files(Store& store, std::vector<std::filesystem::path> files) {
+    auto rank = [](const std::filesystem::path& file) {
+        auto kind = inbox_kind_of(file);
+        return kind ? dependency_rank(*kind) : 1000;  // ignored files last
+    };
+    std::stable_sort(files.begin(), files.end(),
+                     [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    std::vector<ImportReport> reports;
+    reports.reserve(files.size());
+    for (const auto& file : files) reports.push_back(import_file(store, file));
+    return reports;
+}
+
+}  // namespace db

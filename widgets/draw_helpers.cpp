@@ -1,0 +1,55 @@
+// Shared text drawing for the boards (see draw_helpers.hpp).
+#include "widgets/draw_helpers.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace widgets {
+
+void text_fitted(std::string_view text, const ImVec4& colour, float max_width) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const ImVec2 size = ImGui::CalcTextSize(begin, end);
+    float available = ImGui::GetContentRegionAvail().x;
+    if (max_width > 0.0f) available = std::min(available, max_width);
+    if (size.x <= available) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(begin, end);
+        ImGui::PopStyleColor();
+        return;
+    }
+    // Too wide: reserve the cell's width and let ImGui draw the ellipsis at its edge.
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 max(pos.x + available, pos.y + size.y);
+    ImGui::ItemSize(ImVec2(available, size.y));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, max, max.x, max.x, begin, end,
+                              &size);
+    ImGui::PopStyleColor();
+}
+
+void text_right_aligned(std::string_view text, const ImVec4& colour, float right_margin) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const float width = ImGui::CalcTextSize(begin, end).x;
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - right_margin;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - width));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(begin, end);
+    ImGui::PopStyleColor();
+}
+
+void text_coloured(std::string_view text, const ImVec4& colour, ImFont* font) {
+    if (font) ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+}
+
+ImU32 to_u32(const ImVec4& colour) {
+    return ImGui::ColorConvertFloat4ToU32(colour);
+}
+
+}  // namespace widgets

@@ -1,0 +1,26 @@
+// Small drawing helpers shared by the boards: text that ends in an ellipsis instead of
+// being cut mid-letter, text aligned to the right edge, a text run in a given colour
+// and font. Kept in one place so every board truncates and aligns the same way.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+namespace widgets {
+
+// Draws `text` in `colour`, ending in "..." when it is wider than the space left on
+// the line, or than `max_width` when that is positive (table cells, status bar slots).
+void text_fitted(std::string_view text, const ImVec4& colour, float max_width = 0.0f);
+
+// Draws `text` so that it ends `right_margin` pixels before the content region's
+// right edge, on the current line.
+void text_right_aligned(std::string_view text, const ImVec4& colour, float right_margin = 0.0f);
+
+// Draws `text` in `colour` with `font` (null keeps the current font).
+void text_coloured(std::string_view text, const ImVec4& colour, ImFont* font = nullptr);
+
+ImU32 to_u32(const ImVec4& colour);
+
+}  // namespace widgets

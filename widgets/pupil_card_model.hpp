@@ -1,0 +1,59 @@
+// What a pupil card shows, formatted once when the card opens (or the snapshot under
+// it changes): who (initials, ref, and the name kept apart so privacy can drop it),
+// the school and case facts, the current stage, the next step with its earliest date,
+// the findings with their reasons, and the whole pathway timeline - every event and
+// every booking - in date order. Pure: no ImGui, unit-tested without a window.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/snapshot.hpp"
+
+namespace widgets {
+
+struct CardFinding {
+    core::Status status = core::Status::ok;
+    std::string status_word;  // "Overdue"
+    std::string rule;         // "paperwork-deadline"
+    std::string due;          // "due 4 Dec 2025", "" when none
+    std::string reason;
+};
+
+struct CardEntry {
+    std::string date;    // "Thu 13 Mar 2025"
+    std::string what;    // "Discussed at LIFT", "LIFT booked"
+    std::string detail;  // "Speech and language therapy", "paperwork received 3 Nov"
+    bool upcoming = false;  // after today: booked, not yet happened
+};
+
+struct PupilCardModel {
+    uint32_t pupil = 0;      // index into the snapshot's pupils
+    std::string ref;         // "P000123"
+    std::string label;       // privacy-safe: "K.T.  P000123"
+    std::string full_name;   // "" when the data has none; drawn only with privacy off
+    std::string school;      // "Larkspur Primary School, Maidstone"
+    std::string facts;       // "Year 4  ·  C&L  ·  Teacher: <name>  ·  High priority"
+    std::string stage;       // "SEN Support"
+    std::string next_step;   // "Discuss at an STLS Surgery"
+    std::string next_when;   // "earliest Mon 12 Jan 2026  ·  by ...", "" when undated
+    core::Status worst = core::Status::ok;
+    std::vector<CardFinding> findings;  // most severe first
+    std::vector<CardEntry> timeline;    // oldest first, bookings among the events
+};
+
+// The card of snapshot.data->pupils[pupil]; the snapshot must hold that pupil.
+PupilCardModel build_pupil_card(const core::Snapshot& snapshot, uint32_t pupil);
+
+// "A.B.  P000123": the label every lookup line and card leads with.
+std::string pupil_label(const core::Pupil& pupil);
+// "Year 4", "Reception", "" when unknown.
+std::string year_label(int year_group);
+// "Discussed at LIFT" for lift_discussed, and so on.
+std::string_view event_label(core::EventKind kind);
+// A contract detail code in words ("salt" -> "Speech and language therapy"); free
+// text is returned as it is.
+std::string detail_label(std::string_view detail);
+
+}  // namespace widgets

@@ -1,0 +1,175 @@
+// Drawing of the triage board (see triage_board.hpp): the title line with the counts per
+// status, the filter bar, the sync conflicts, the clipped table and the key help line.
+// Everything a row shows was formatted when the snapshot was built.
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/snapshot.hpp"
+#include "widgets/draw_helpers.hpp"
+#include "widgets/form_fields.hpp"
+#include "widgets/theme.hpp"
+#include "widgets/triage_board.hpp"
+
+namespace widgets {
+namespace {
+
+constexpr size_t kShownConflicts = 3;
+constexpr float kComboWidth = 360.0f;  // at 1080p
+
+std::string status_count(core::Status status, int n) {
+    std::string word(core::to_string(status));
+    if (status == core::Status::warning && n != 1) word += "s";
+    return std::to_string(n) + " " + word;
+}
+
+// A combo whose items are touch-sized; returns the index picked (-1 "all", or nothing).
+std::optional<int> filter_combo(const char* id, const std::string& preview, const char* all,
+                                const std::vector<std::string>& items, const BoardContext& context) {
+    std::optional<int> picked;
+    ImGui::SetNextItemWidth(kComboWidth * context.scale);
+    if (!ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLargest)) return picked;
+    const ImVec2 size(0.0f, touch_height(context) - ImGui::GetStyle().ItemSpacing.y);
+    if (ImGui::Selectable(all, false, ImGuiSelectableFlags_None, size)) picked = -1;
+    for (size_t i = 0; i < items.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Selectable(items[i].c_str(), false, ImGuiSelectableFlags_None, size))
+            picked = static_cast<int>(i);
+        ImGui::PopID();
+    }
+    ImGui::EndCombo();
+    return picked;
+}
+
+std::string option_label(const std::vector<core::TriageOption>& options, const std::string& id) {
+    for (const auto& o : options)
+        if (o.id == id) return o.label;
+    return id.empty() ? "Unassigned" : id;
+}
+
+}  // namespace
+
+void TriageBoard::draw_summary(const BoardContext& context) {
+    const Palette& p = palette();
+    const Fonts& fonts = *context.fonts;
+    const float top = ImGui::GetCursorPosY();
+    text_coloured(title(), p.text, fonts.title);
+    // Body text on the title's line sits on the title's baseline, not its top.
+    const float baseline = top + fonts.title->Ascent - fonts.body->Ascent;
+    auto same_line = [&](float spacing) {
+        ImGui::SameLine(0.0f, spacing);
+        ImGui::SetCursorPosY(baseline);
+    };
+    same_line(40.0f * context.scale);
+    text_coloured(count_text_, p.text_dim);
+    const auto& by_status = cached_for_ ? cached_for_->triage.by_status : std::array<int, 5>{};
+    for (core::Status s : {core::Status::blocked, core::Status::overdue, core::Status::due, core::Status::warning}) {
+        const int n = by_status[static_cast<size_t>(s)];
+        if (n == 0) continue;
+        same_line(0.0f);
+        text_coloured("  ·  ", p.text_dim);
+        same_line(0.0f);
+        text_coloured(status_count(s, n), status_colour(s), fonts.bold);
+    }
+    if (filter_.any()) {
+        same_line(0.0f);
+        text_coloured("  ·  " + std::to_string(visible_.size()) + " shown", p.accent);
+    }
+    same_line(ImGui::GetStyle().ItemSpacing.x);
+    text_right_aligned(today_, p.text);
+}
+
+void TriageBoard::draw_filters(const core::Snapshot& snapshot, const BoardContext& context) {
+    const core::TriageList& list = snapshot.triage;
+    const float pad = std::max(ImGui::GetStyle().FramePadding.y, (touch_height(context) - ImGui::GetFontSize()) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad));
+    bool changed = false;
+
+    std::vector<std::string> rules;
+    for (core::RuleId r : list.rule_options) rules.emplace_back(core::to_string(r));
+    const std::string rule_preview = filter_.rule ? "Rule: " + std::string(core::to_string(*filter_.rule)) : "Rule: all";
+    if (auto picked = filter_combo("##rule", rule_preview, "All rules", rules, context)) {
+        filter_.rule = *picked < 0 ? std::nullopt : std::optional(list.rule_options[static_cast<size_t>(*picked)]);
+        changed = true;
+    }
+    auto option_combo = [&](const char* id, const char* name, const char* all,
+                            const std::vector<core::TriageOption>& options, std::optional<std::string>& value) {
+        std::vector<std::string> labels;
+        labels.reserve(options.size());
+        for (const auto& o : options) labels.push_back(o.label + "  (" + std::to_string(o.rows) + ")");
+        const std::string preview = std::string(name) + ": " + (value ? option_label(options, *value) : "all");
+        ImGui::SameLine();
+        if (auto picked = filter_combo(id, preview, all, labels, context)) {
+            value = *picked < 0 ? std::nullopt : std::optional(options[static_cast<size_t>(*picked)].id);
+            changed = true;
+        }
+    };
+    option_combo("##school", "School", "All schools", list.schools, filter_.school_urn);
+    option_combo("##teacher", "Teacher", "All teachers", list.teachers, filter_.teacher_id);
+    if (filter_.any()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Clear  (X)")) {
+            filter_ = {};
+            changed = true;
+        }
+    }
+    if (editable_) {
+        const char* label = "+ New referral  (N)";
+        const float width = ImGui::CalcTextSize(label).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
+        ImGui::BeginDisabled(waiting());
+        if (ImGui::Button(label)) {
+            actions_.close();
+            referral_.open();
+        }
+        ImGui::EndDisabled();
+    }
+    ImGui::PopStyleVar();
+    if (changed) refilter(snapshot);
+}
+
+void TriageBoard::draw_conflicts(const core::Snapshot& snapshot, const BoardContext& context) {
+    // Hub edits that clashed (core::SyncConflict). Resolving one needs a command the
+    // writer does not have yet: until then each is shown with both sides, so nobody's
+    // edit is lost unseen, and it goes when the hub source marks it resolved.
+    const auto& conflicts = snapshot.conflicts;
+    if (conflicts.empty()) return;
+    const Palette& p = palette();
+    const size_t n = conflicts.size();
+    text_coloured(std::to_string(n) + (n == 1 ? " sync conflict" : " sync conflicts") +
+                      " to resolve: an edit here and one on the hub disagree",
+                  p.warning, context.fonts->bold);
+    for (size_t i = 0; i < std::min(n, kShownConflicts); ++i) {
+        const core::SyncConflict& c = conflicts[i];
+        const core::Pupil* pupil = snapshot.data ? snapshot.data->pupil(c.pupil_ref) : nullptr;
+        std::string line = (pupil ? core::format_initials(pupil->initials) + "  " : std::string()) + c.pupil_ref +
+                           "   " + c.what + "  ·  here: " + c.mine + "  ·  hub: " + c.theirs;
+        if (!c.reason.empty()) line += "  ·  " + c.reason;
+        text_fitted(line, p.text);
+    }
+    if (n > kShownConflicts) text_coloured("+" + std::to_string(n - kShownConflicts) + " more", p.text_dim);
+    ImGui::Spacing();
+}
+
+void TriageBoard::draw_help(const BoardContext& context) {
+    std::string_view help;
+    if (actions_.is_open() && !editable_)
+        help = "Esc close";
+    else if (actions_.is_open() && actions_.form() == TriageActions::Form::menu)
+        help = "1-4 choose an action (or \xe2\x86\x91\xe2\x86\x93 and Enter)    Esc close";
+    else if (actions_.is_open())
+        help = "Tab next field    \xe2\x86\x91\xe2\x86\x93 or 1-9 choose    Enter save    Esc back";
+    else if (referral_.is_open())
+        help = "Tab next field    1-4 need area    Enter save    Esc close";
+    else if (editable_)
+        help = "\xe2\x86\x91\xe2\x86\x93 choose a pupil    Enter open    N new referral    R S T filter by rule, "
+               "school, teacher (Shift: back)    X clear filters";
+    else
+        help = "\xe2\x86\x91\xe2\x86\x93 choose a pupil    Enter details    R S T filter by rule, school, teacher    "
+               "X clear filters    read-only";
+    text_coloured(help, palette().text_dim, context.fonts->small);
+}
+
+}  // namespace widgets
