@@ -1,6 +1,7 @@
 // The dashboard application (see app.hpp).
 #include "app/app.hpp"
 
+#include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -104,6 +105,7 @@ App::App(const AppOptions& options)
     for (std::string_view name : board_names()) boards_.push_back(make_board(name));
     if (!select_board(options.board)) throw std::runtime_error("unknown board: " + options.board);
     contact_line_ = options.contact_line;
+    exit_after_ = options.exit_after;
     if (kiosk_) {
         for (const std::string& name : options.rotation) {
             for (size_t i = 0; i < boards_.size(); ++i)
@@ -346,6 +348,11 @@ int App::run() {
         }
         render_frame();
         window_.swap();
+        if (exit_after_ == AppOptions::ExitAfter::first_frame ||
+            (exit_after_ == AppOptions::ExitAfter::first_data_frame && channel_.current())) {
+            glFinish();  // the frame is on screen, not only queued
+            return 0;
+        }
         if (settle > 0) {
             --settle;
             window_.wait_events(0.0);

@@ -34,6 +34,8 @@ struct AppOptions {
     std::vector<std::string> rotation;
     KioskSchedule::Settings schedule;
     std::string contact_line;  // emergency contact, on every board
+    // Benchmarks: leave run() after the first frame presented, or the first with data.
+    enum class ExitAfter { never, first_frame, first_data_frame } exit_after = ExitAfter::never;
 };
 
 struct FrameStats {
@@ -99,6 +101,7 @@ class App {
     core::CommandSink* commands_ = nullptr;
     std::string home_district_, user_;
     bool kiosk_ = false;
+    AppOptions::ExitAfter exit_after_ = AppOptions::ExitAfter::never;
     std::optional<KioskSchedule> schedule_;
     std::vector<size_t> rotation_;  // indices into boards_, in rotation order
     std::string contact_line_;

@@ -15,6 +15,7 @@
 #include "app/app.hpp"
 #include "app/size_parse.hpp"
 #include "app/config.hpp"
+#include "db/hub/hub_connection.hpp"
 #include "db/sync/writer.hpp"
 #include "core/date.hpp"
 
@@ -59,6 +60,10 @@ void add_dashboard_options(CLI::App& cli, DashboardOptions& options) {
     cli.add_option("--inbox", options.inbox, "Inbox folder of CSV/JSON exports to import");
     cli.add_option("--config", options.config, "TOML configuration file");
     cli.add_option("--today", options.today, "Pin today's date, YYYY-MM-DD (tests and demos)");
+    cli.add_option("--exit-after", options.exit_after,
+                   "Benchmarks: exit once the first frame (first-frame) or the first frame with data "
+                   "(data-frame) is on screen")
+        ->check(CLI::IsMember({"first-frame", "data-frame"}));
     cli.add_flag("--show-names", options.show_names,
                  "Privacy off: show full names (office screens only, never a wall)");
 }
@@ -104,7 +109,9 @@ int run_dashboard(const DashboardOptions& options) {
     // Without an inbox to fill it, a missing file is a mistake in the path: say so
     // rather than create an empty store.
     std::error_code error;
-    if (inbox.empty() && !std::filesystem::is_regular_file(db, error)) {
+    // $LIFTBOARD_HUB when the config names no hub; never printed (it may hold a password).
+    const std::string hub = db::hub::hub_connection_string(config.hub);
+    if (inbox.empty() && hub.empty() && !std::filesystem::is_regular_file(db, error)) {
         print_error("database not found: " + db);
         return 1;
     }
@@ -115,6 +122,8 @@ int run_dashboard(const DashboardOptions& options) {
     writer_options.today = today;
     writer_options.rules.visit_interval_weeks = config.visit_interval_weeks;
     writer_options.rules.referral_cap = config.referral_cap;
+    writer_options.home_district = config.home_district;
+    if (!hub.empty()) writer_options.hub = hub;
 
     const bool headless = !options.screenshot.empty();
     core::SyncStatus sync_status;
@@ -130,6 +139,8 @@ int run_dashboard(const DashboardOptions& options) {
     app_options.schedule.night = config.night;
     app_options.schedule.pixel_shift = std::chrono::minutes(config.pixel_shift_minutes);
     app_options.contact_line = config.contact_line;
+    if (options.exit_after == "first-frame") app_options.exit_after = AppOptions::ExitAfter::first_frame;
+    if (options.exit_after == "data-frame") app_options.exit_after = AppOptions::ExitAfter::first_data_frame;
     app_options.window.vsync = !headless;
     app_options.board = board;
     app_options.privacy = !(options.show_names || config.show_names);

@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "core/hub_status_text.hpp"
+
 namespace app {
 namespace {
 
@@ -43,6 +45,8 @@ std::string last_sync_text(const core::SyncStatus::View& view, std::chrono::syst
 
 std::string sync_banner_text(const core::SyncStatus::View& view, std::chrono::steady_clock::duration stale_after,
                              std::chrono::system_clock::time_point now) {
+    if (std::string offline = core::hub_offline_text(view); !offline.empty())
+        return "The " + offline + " - showing the last data received, retrying";
     if (view.last_attempt_failed)
         return "Last import failed: " + view.last_error + " - showing the last good data";
     if (!view.stale(stale_after)) return "";

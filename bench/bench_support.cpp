@@ -47,7 +47,11 @@ double percentile(std::vector<double> values, double p) {
 }
 
 void bench(const char* name, double value, const char* unit) {
-    std::printf("BENCH %s %.3f %s\n", name, value, unit);
+    // A ratio has no unit: the line then ends after the value.
+    if (unit && *unit)
+        std::printf("BENCH %s %.3f %s\n", name, value, unit);
+    else
+        std::printf("BENCH %s %.3f\n", name, value);
     std::fflush(stdout);
 }
 

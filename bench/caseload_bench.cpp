@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "bench/bench_support.hpp"
 #include "db/sync/store_snapshot.hpp"
 #include "core/date.hpp"
 #include "db/store.hpp"
@@ -20,58 +21,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using bench_support::bench;
+using bench_support::milliseconds_since;
+using bench_support::percentile;
+
 constexpr int kPupils = 100000;
 constexpr int kBuildRuns = 3;
 constexpr int kWarmupFrames = 10;
 constexpr int kMeasuredFrames = 300;
-// Pinned so the cached database and the board's "overdue" flags never drift.
-constexpr const char* kToday = "2025-11-20";
-
-fs::path bench_dir() {
-    const char* dir = std::getenv("LIFTBOARD_BENCH_DIR");
-    fs::path path = dir && *dir ? fs::path(dir) : fs::temp_directory_path() / "liftboard-bench";
-    fs::create_directories(path);
-    return path;
-}
-
-// The demo database, generated once and reused: writing 100k pupils takes longer than
-// everything measured here.
-fs::path demo_database() {
-    const fs::path db = bench_dir() / ("demo-" + std::to_string(kPupils) + "-seed1.db");
-    if (fs::exists(db)) return db;
-    fs::path partial = db;
-    partial += ".partial";
-    fs::remove(partial);
-    const std::string command = std::string(LIFTBOARD_BINARY) + " demo-data --out " +
-                                partial.string() + " --pupils " + std::to_string(kPupils) +
-                                " --seed 1 --today " + kToday + " > /dev/null";
-    if (std::system(command.c_str()) != 0) throw std::runtime_error("demo-data failed: " + command);
-    fs::rename(partial, db);  // only a complete database is ever cached
-    return db;
-}
-
-double milliseconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-        .count();
-}
-
-double percentile(std::vector<double> values, double p) {
-    std::sort(values.begin(), values.end());
-    // Nearest rank: the smallest value with at least p of the samples at or below it.
-    const auto rank = static_cast<size_t>(std::ceil(p * static_cast<double>(values.size())));
-    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
-}
-
-void bench(const char* name, double value, const char* unit) {
-    std::printf("BENCH %s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
 }  // namespace
 
 int main() try {
-    const fs::path db = demo_database();
-    const core::Date today = *core::parse_date(kToday);
+    const fs::path db = bench_support::demo_database(kPupils);
+    const core::Date today = *core::parse_date(bench_support::kToday);
 
     std::vector<double> builds;
     std::shared_ptr<const core::Snapshot> snapshot;

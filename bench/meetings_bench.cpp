@@ -42,9 +42,9 @@ int main() try {
         std::vector<double> runs;
         for (int i = 0; i < kModelRuns; ++i) {
             const auto start = std::chrono::steady_clock::now();
-            auto model = core::build_meetings(*snapshot->data, engine, snapshot->assessments,
-                                              {today, options.home_district,
-                                               options.rules.referral_cap});
+            auto model =
+                core::build_meetings(*snapshot->data, engine, snapshot->assessments,
+                                     {today, options.home_district, options.rules.referral_cap});
             runs.push_back(milliseconds_since(start));
         }
         bench("meetings_model_100k_ms", percentile(runs, 0.5), "ms");

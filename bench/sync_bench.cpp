@@ -1,6 +1,6 @@
 // Sync latency: a 1k-row events file lands in the inbox of a store holding 100k
 // pupils; how long until a snapshot with its rows is published (what the board shows).
-// Prints inbox_to_snapshot_ms (median of several drops) and its worst case.
+// Prints inbox_to_snapshot_ms (median of 7 drops) and its worst case.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "db/demo/demo_generator.hpp"
+#include "bench/bench_support.hpp"
 #include "db/store.hpp"
 #include "db/sync/writer.hpp"
 
@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-fs::path bench_dir() {
-    const char* dir = std::getenv("LIFTBOARD_BENCH_DIR");
-    fs::path path = dir ? fs::path(dir) : fs::temp_directory_path() / "liftboard-bench";
-    fs::create_directories(path);
-    return path;
-}
 
 // 1k visit events on distinct days for 1k existing pupils; `round` keeps files distinct.
 std::string events_file(int round) {
@@ -39,24 +32,18 @@ std::string events_file(int round) {
 }  // namespace
 
 int main() {
-    fs::path work = bench_dir() / "sync";
+    fs::path work = bench_support::bench_dir() / "sync";
     fs::remove_all(work);
     fs::create_directories(work / "inbox");
     fs::path database = work / "store.db";
-    db::demo::DemoOptions demo;
-    demo.pupils = 100000;
-    demo.today = core::parse_date("2025-11-20").value();
-    {
-        db::Store store(database);
-        db::demo::write_demo(store, db::demo::generate_demo(demo));
-    }
+    fs::copy_file(bench_support::demo_database(100000), database);
 
     core::SnapshotChannel channel;
     core::SyncStatus status;
     db::WriterOptions options;
     options.database = database;
     options.inbox = work / "inbox";
-    options.today = demo.today;
+    options.today = core::parse_date(bench_support::kToday);
     db::Writer writer(options, channel, status);
     writer.start();
     while (!channel.current()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -75,8 +62,8 @@ int main() {
     }
     writer.stop();
     std::sort(latencies.begin(), latencies.end());
-    std::printf("BENCH inbox_to_snapshot_ms %.0f ms\n", latencies[latencies.size() / 2]);
-    std::printf("BENCH inbox_to_snapshot_max_ms %.0f ms\n", latencies.back());
+    bench_support::bench("inbox_to_snapshot_ms", bench_support::percentile(latencies, 0.5), "ms");
+    bench_support::bench("inbox_to_snapshot_max_ms", latencies.back(), "ms");
     fs::remove_all(work);
     return 0;
 }

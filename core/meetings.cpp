@@ -65,7 +65,8 @@ void add_scheduled_cards(const Dataset& data, const MeetingOptions& o, Date mond
         card.group_label = "Group " + m.group;
         card.venue = m.venue;
         // A record built without a deadline gets the contract's default, as the rules do.
-        set_deadline(card, m.paperwork_deadline == Date{} ? m.meeting_date - 7 : m.paperwork_deadline,
+        set_deadline(card,
+                     m.paperwork_deadline == Date{} ? m.meeting_date - 7 : m.paperwork_deadline,
                      o.today);
         cards.push_back(std::move(card));
     }
@@ -105,11 +106,16 @@ MeetingCard& card_for(std::vector<MeetingCard>& cards, MeetingKind kind, Date da
 
 const char* word_for(Status worst, bool paperwork_in) {
     switch (worst) {
-        case Status::blocked: return "BLOCKED";
-        case Status::overdue: return "OVERDUE";
-        case Status::due: return "DUE SOON";
-        case Status::warning: return "CHECK";
-        case Status::ok: break;
+        case Status::blocked:
+            return "BLOCKED";
+        case Status::overdue:
+            return "OVERDUE";
+        case Status::due:
+            return "DUE SOON";
+        case Status::warning:
+            return "CHECK";
+        case Status::ok:
+            break;
     }
     return paperwork_in ? "READY" : "BOOKED";
 }
@@ -120,18 +126,29 @@ void apply_checks(MeetingBooking& row, const BookingCheck& check, const Dataset&
     row.paperwork_received = check.paperwork_received;
     for (const Finding& f : check.findings) {
         switch (f.rule) {
-            case RuleId::consent_before_referral: row.consent = f.status; break;
-            case RuleId::surgery_before_lift: row.surgery = f.status; break;
-            case RuleId::paperwork_deadline: row.paperwork_status = f.status; break;
-            case RuleId::lift_group: row.group = f.status; break;
-            case RuleId::referral_cap: row.cap = f.status; break;
-            default: break;
+            case RuleId::consent_before_referral:
+                row.consent = f.status;
+                break;
+            case RuleId::surgery_before_lift:
+                row.surgery = f.status;
+                break;
+            case RuleId::paperwork_deadline:
+                row.paperwork_status = f.status;
+                break;
+            case RuleId::lift_group:
+                row.group = f.status;
+                break;
+            case RuleId::referral_cap:
+                row.cap = f.status;
+                break;
+            default:
+                break;
         }
         row.worst = std::max(row.worst, f.status);
     }
     if (check.paperwork_received) {
         row.paperwork = (*check.paperwork_received <= check.deadline ? "Paperwork in "
-                                                                      : "Paperwork LATE, in ") +
+                                                                     : "Paperwork LATE, in ") +
                         to_short_display(*check.paperwork_received);
     } else {
         const int left = check.deadline - o.today;
@@ -146,7 +163,8 @@ void apply_checks(MeetingBooking& row, const BookingCheck& check, const Dataset&
         const Pupil& p = data.pupils[row.pupil];
         const School* school = data.school(p.school_urn);
         std::string text = "WRONG GROUP";
-        if (school && !same_text(school->district, b.district.empty() ? school->district : b.district))
+        if (school &&
+            !same_text(school->district, b.district.empty() ? school->district : b.district))
             text = "OTHER DISTRICT";
         else if (school)
             text += " (school: " + std::string(engine.school_group(*school, b.meeting_date)) + ")";
@@ -173,8 +191,8 @@ void add_bookings(const Dataset& data, const RulesEngine& engine,
             std::string_view district = b.district;
             if (district.empty() && school) district = school->district;
             if (!same_text(district, o.home_district)) continue;
-            const MeetingKind kind = b.kind == BookingKind::lift ? MeetingKind::lift
-                                                                  : MeetingKind::surgery;
+            const MeetingKind kind =
+                b.kind == BookingKind::lift ? MeetingKind::lift : MeetingKind::surgery;
             std::string_view group = b.group;
             if (group.empty() && school) group = engine.school_group(*school, b.meeting_date);
             MeetingCard& card = card_for(cards, kind, b.meeting_date, group, monday, o.today);
@@ -241,11 +259,21 @@ void finish_card(MeetingCard& card) {
               });
     for (const MeetingBooking& b : card.bookings) {
         switch (b.worst) {
-            case Status::blocked: ++card.blocked; break;
-            case Status::overdue: ++card.overdue; break;
-            case Status::due: ++card.due; break;
-            case Status::warning: ++card.warnings; break;
-            case Status::ok: ++card.ready; break;
+            case Status::blocked:
+                ++card.blocked;
+                break;
+            case Status::overdue:
+                ++card.overdue;
+                break;
+            case Status::due:
+                ++card.due;
+                break;
+            case Status::warning:
+                ++card.warnings;
+                break;
+            case Status::ok:
+                ++card.ready;
+                break;
         }
         if (b.days_left) ++card.paperwork_missing;
     }
@@ -256,10 +284,10 @@ void finish_card(MeetingCard& card) {
     }
     card.summary = std::to_string(n) + (n == 1 ? " pupil booked" : " pupils booked");
     if (card.kind == MeetingKind::lift)
-        card.summary += card.paperwork_missing == 0
-                            ? "  \xc2\xb7  all paperwork in"
-                            : "  \xc2\xb7  " + std::to_string(card.paperwork_missing) +
-                                  " without paperwork";
+        card.summary +=
+            card.paperwork_missing == 0
+                ? "  \xc2\xb7  all paperwork in"
+                : "  \xc2\xb7  " + std::to_string(card.paperwork_missing) + " without paperwork";
 }
 
 }  // namespace
@@ -288,11 +316,10 @@ MeetingBoardModel build_meetings(const Dataset& data, const RulesEngine& engine,
         model.warnings += card.warnings;
         model.booked += static_cast<int>(card.bookings.size());
     }
-    std::stable_sort(model.cards.begin(), model.cards.end(),
-                     [](const MeetingCard& a, const MeetingCard& b) {
-                         return std::tuple(a.date, a.kind, a.group) <
-                                std::tuple(b.date, b.kind, b.group);
-                     });
+    std::stable_sort(
+        model.cards.begin(), model.cards.end(), [](const MeetingCard& a, const MeetingCard& b) {
+            return std::tuple(a.date, a.kind, a.group) < std::tuple(b.date, b.kind, b.group);
+        });
     return model;
 }
 

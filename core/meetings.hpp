@@ -24,9 +24,9 @@ struct BookingMark {
 };
 
 struct MeetingBooking {
-    uint32_t pupil = 0;          // index into Dataset::pupils
-    std::string pupil_label;     // privacy-safe: "A.B.  P00012"
-    std::string full_name;       // only drawn when privacy is off
+    uint32_t pupil = 0;       // index into Dataset::pupils
+    std::string pupil_label;  // privacy-safe: "A.B.  P00012"
+    std::string full_name;    // only drawn when privacy is off
     std::string school;
     // The one word a room reads first: BLOCKED, OVERDUE, DUE, CHECK, READY (LIFT), BOOKED
     // (Surgery); `worst` is its status and colour.
@@ -38,11 +38,11 @@ struct MeetingBooking {
     std::optional<Date> paperwork_received;
     std::optional<int> days_left;  // to the deadline while missing; negative = overdue
     // Prerequisites and limits, from the rules (ok when the rule passed).
-    Status consent = Status::ok;   // consent-before-referral
-    Status surgery = Status::ok;   // surgery-before-lift
-    Status group = Status::ok;     // lift-group
-    Status cap = Status::ok;       // referral-cap
-    int school_bookings = 0;       // the school's LIFT bookings at this meeting
+    Status consent = Status::ok;  // consent-before-referral
+    Status surgery = Status::ok;  // surgery-before-lift
+    Status group = Status::ok;    // lift-group
+    Status cap = Status::ok;      // referral-cap
+    int school_bookings = 0;      // the school's LIFT bookings at this meeting
     // LIFT: failed checks in rule order, or "consent and Surgery on record" when none
     // failed. Surgery: the pupil's stage ("stage: SEN Support").
     std::vector<BookingMark> marks;
@@ -50,7 +50,7 @@ struct MeetingBooking {
 
 struct MeetingSchool {
     std::string name;
-    int booked = 0;          // its LIFT bookings at the meeting
+    int booked = 0;  // its LIFT bookings at the meeting
     bool over_cap = false;
 };
 
@@ -59,15 +59,15 @@ enum class MeetingKind : uint8_t { lift, surgery };
 struct MeetingCard {
     MeetingKind kind = MeetingKind::lift;
     Date date;
-    bool this_week = true;      // false: next week
-    bool scheduled = true;      // false: bookings for a date the schedule does not have
-    std::string kind_label;     // "LIFT" / "Surgery"
-    std::string date_text;      // "Thu 20 Nov"
-    std::string when;           // "today", "tomorrow", "in 7 days", "3 days ago"
-    std::string group;          // "B" as the schedule spells it (LIFT), "" (Surgery)
-    std::string group_label;    // "Group B"
-    std::string venue;          // "" when the schedule gives none
-    std::string lead;           // Surgery: "with <teacher>" when the schedule names one
+    bool this_week = true;    // false: next week
+    bool scheduled = true;    // false: bookings for a date the schedule does not have
+    std::string kind_label;   // "LIFT" / "Surgery"
+    std::string date_text;    // "Thu 20 Nov"
+    std::string when;         // "today", "tomorrow", "in 7 days", "3 days ago"
+    std::string group;        // "B" as the schedule spells it (LIFT), "" (Surgery)
+    std::string group_label;  // "Group B"
+    std::string venue;        // "" when the schedule gives none
+    std::string lead;         // Surgery: "with <teacher>" when the schedule names one
     std::optional<Date> deadline;
     std::string deadline_text;  // "Paperwork by Thu 13 Nov  (closed)"
     bool deadline_passed = false;
@@ -76,7 +76,7 @@ struct MeetingCard {
     std::vector<MeetingBooking> bookings;  // most severe first, then by label
     int blocked = 0, overdue = 0, due = 0, warnings = 0, ready = 0;
     int paperwork_missing = 0;
-    std::string summary;        // "6 booked · 2 without paperwork"
+    std::string summary;  // "6 booked · 2 without paperwork"
 };
 
 struct MeetingWeek {
@@ -85,8 +85,8 @@ struct MeetingWeek {
 };
 
 struct MeetingBoardModel {
-    std::string district;          // the home district as the data spells it
-    MeetingWeek weeks[2];          // this week, next week
+    std::string district;            // the home district as the data spells it
+    MeetingWeek weeks[2];            // this week, next week
     std::vector<MeetingCard> cards;  // by date (this week first), LIFT before Surgery
     int blocked = 0, overdue = 0, due = 0, warnings = 0, booked = 0;  // bookings, by worst
 };

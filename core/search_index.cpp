@@ -67,7 +67,8 @@ std::optional<MatchRank> match(std::string_view key, std::string_view query, Suf
     if (key.empty() || query.empty() || key.size() < query.size()) return std::nullopt;
     if (key == query) return MatchRank::exact;
     if (key.starts_with(query)) return MatchRank::prefix;
-    for (size_t at = key.find(query, 1); at != std::string_view::npos; at = key.find(query, at + 1)) {
+    for (size_t at = key.find(query, 1); at != std::string_view::npos;
+         at = key.find(query, at + 1)) {
         if (starts == SuffixStarts::any) return MatchRank::substring;
         if (key[at - 1] == ' ') return MatchRank::prefix;  // a name word starts here
     }
@@ -114,7 +115,8 @@ SearchIndex::SearchIndex(const Dataset& data) : school_of_(data.pupils.size(), k
 
 std::span<const uint32_t> SearchIndex::pupils_of_school(uint32_t school) const {
     if (school + 1 >= school_begin_.size()) return {};
-    return {school_pupils_.data() + school_begin_[school], school_pupils_.data() + school_begin_[school + 1]};
+    return {school_pupils_.data() + school_begin_[school],
+            school_pupils_.data() + school_begin_[school + 1]};
 }
 
 std::optional<uint32_t> SearchIndex::school_of(uint32_t pupil) const {
@@ -140,7 +142,8 @@ void SearchIndex::find_pupils(std::string_view query, const SearchOptions& optio
         {&refs_, MatchField::ref, normalise_key(query, KeyForm::alnum)},
         {&initials_, MatchField::initials, initials_query(query)},
     };
-    if (options.names) fields.push_back({&names_, MatchField::name, normalise_key(query, KeyForm::words)});
+    if (options.names)
+        fields.push_back({&names_, MatchField::name, normalise_key(query, KeyForm::words)});
 
     // Exact keys first, in field order.
     std::vector<KeyTable::Range> prefixes(fields.size());
@@ -150,7 +153,8 @@ void SearchIndex::find_pupils(std::string_view query, const SearchOptions& optio
         prefixes[f] = fields[f].table->prefix(fields[f].text);
         const auto [first, last] = prefixes[f];
         exact[f] = first < last && fields[f].table->key(first) == fields[f].text;
-        if (exact[f] && !walk.add_all(fields[f].table->items(first), MatchRank::exact, fields[f].field))
+        if (exact[f] &&
+            !walk.add_all(fields[f].table->items(first), MatchRank::exact, fields[f].field))
             return;
     }
     // Then keys that start with the query (and, for names, any word that does).
@@ -170,7 +174,8 @@ void SearchIndex::find_pupils(std::string_view query, const SearchOptions& optio
         if (q.text.empty() || q.field == MatchField::name) continue;
         const auto [first, last] = q.table->substring(q.text);
         for (uint32_t s = first; s < last; ++s)
-            if (!walk.add_all(q.table->items(q.table->suffix_key(s)), MatchRank::substring, q.field))
+            if (!walk.add_all(q.table->items(q.table->suffix_key(s)), MatchRank::substring,
+                              q.field))
                 return;
     }
 }
@@ -198,7 +203,8 @@ void SearchIndex::find_in_school(std::string_view query, const SearchOptions& op
                 best = SearchHit{p, *rank, field};
         };
         consider(match(key_text(refs_, p), ref_q, SuffixStarts::any), MatchField::ref);
-        consider(match(key_text(initials_, p), initials_q, SuffixStarts::any), MatchField::initials);
+        consider(match(key_text(initials_, p), initials_q, SuffixStarts::any),
+                 MatchField::initials);
         if (options.names)
             consider(match(key_text(names_, p), name_q, SuffixStarts::words), MatchField::name);
         if (best) hits.push_back(*best);
@@ -230,13 +236,15 @@ void SearchIndex::find_schools(std::string_view query, const SearchOptions& opti
     for (uint32_t k = first; k < last; ++k)
         add(k, schools_.key(k) == q ? MatchRank::exact : MatchRank::prefix);
     const auto [sub_first, sub_last] = schools_.substring(q);
-    for (uint32_t s = sub_first; s < sub_last; ++s) add(schools_.suffix_key(s), MatchRank::substring);
+    for (uint32_t s = sub_first; s < sub_last; ++s)
+        add(schools_.suffix_key(s), MatchRank::substring);
 }
 
 size_t SearchIndex::memory_bytes() const {
     return refs_.memory_bytes() + initials_.memory_bytes() + names_.memory_bytes() +
            schools_.memory_bytes() +
-           sizeof(uint32_t) * (school_of_.capacity() + school_begin_.capacity() + school_pupils_.capacity());
+           sizeof(uint32_t) *
+               (school_of_.capacity() + school_begin_.capacity() + school_pupils_.capacity());
 }
 
 }  // namespace core

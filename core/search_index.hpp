@@ -69,8 +69,8 @@ class SearchIndex {
                       SearchResults& results) const;
 
     KeyTable refs_, initials_, names_, schools_;
-    std::vector<uint32_t> school_of_;         // per pupil; kNoSchool when unknown
-    std::vector<uint32_t> school_begin_;      // pupils of school s: school_pupils_[b[s], b[s+1])
+    std::vector<uint32_t> school_of_;     // per pupil; kNoSchool when unknown
+    std::vector<uint32_t> school_begin_;  // pupils of school s: school_pupils_[b[s], b[s+1])
     std::vector<uint32_t> school_pupils_;
     static constexpr uint32_t kNoSchool = UINT32_MAX;
 };

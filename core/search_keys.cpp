@@ -55,8 +55,9 @@ void settle_ties(std::vector<HeadEntry>& entries, Text text, Less less) {
         bool long_text = text(entries[begin]).size() > 8;
         for (; end < entries.size() && entries[end].head == entries[begin].head; ++end)
             long_text = long_text || text(entries[end]).size() > 8;
-        if (long_text && end - begin > 1) std::stable_sort(entries.begin() + static_cast<long>(begin),
-                                              entries.begin() + static_cast<long>(end), less);
+        if (long_text && end - begin > 1)
+            std::stable_sort(entries.begin() + static_cast<long>(begin),
+                             entries.begin() + static_cast<long>(end), less);
         begin = end;
     }
 }
@@ -108,9 +109,8 @@ KeyTable::KeyTable(const std::vector<std::string>& keys, SuffixStarts starts)
         if (!keys[i].empty()) sorted.push_back({head(keys[i]), i});
     radix_sort(sorted);
     auto key_text = [&](const HeadEntry& e) { return std::string_view(keys[e.value]); };
-    settle_ties(sorted, key_text, [&](const HeadEntry& a, const HeadEntry& b) {
-        return key_text(a) < key_text(b);
-    });
+    settle_ties(sorted, key_text,
+                [&](const HeadEntry& a, const HeadEntry& b) { return key_text(a) < key_text(b); });
     std::vector<uint32_t> order;
     order.reserve(sorted.size());
     for (const HeadEntry& e : sorted) order.push_back(e.value);
@@ -156,6 +156,11 @@ KeyTable::KeyTable(const std::vector<std::string>& keys, SuffixStarts starts)
     });
     suffixes_.reserve(entries.size());
     for (const HeadEntry& e : entries) suffixes_.push_back(e.value);
+    // Built by appending: give back the growth slack, the index lives as long as its
+    // snapshot.
+    text_.shrink_to_fit();
+    key_begin_.shrink_to_fit();
+    item_begin_.shrink_to_fit();
 }
 
 KeyTable::Range KeyTable::prefix(std::string_view query) const {
@@ -163,13 +168,19 @@ KeyTable::Range KeyTable::prefix(std::string_view query) const {
     uint32_t lo = 0, hi = n;
     while (lo < hi) {  // first key >= query
         const uint32_t mid = lo + (hi - lo) / 2;
-        if (key(mid) < query) lo = mid + 1; else hi = mid;
+        if (key(mid) < query)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     uint32_t first = lo;
     hi = n;
     while (lo < hi) {  // first key that does not start with query
         const uint32_t mid = lo + (hi - lo) / 2;
-        if (compare_prefix(key(mid), query) <= 0) lo = mid + 1; else hi = mid;
+        if (compare_prefix(key(mid), query) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return {first, lo};
 }
@@ -179,13 +190,19 @@ KeyTable::Range KeyTable::substring(std::string_view query) const {
     uint32_t lo = 0, hi = n;
     while (lo < hi) {
         const uint32_t mid = lo + (hi - lo) / 2;
-        if (compare_prefix(suffix(mid), query) < 0) lo = mid + 1; else hi = mid;
+        if (compare_prefix(suffix(mid), query) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     uint32_t first = lo;
     hi = n;
     while (lo < hi) {
         const uint32_t mid = lo + (hi - lo) / 2;
-        if (compare_prefix(suffix(mid), query) <= 0) lo = mid + 1; else hi = mid;
+        if (compare_prefix(suffix(mid), query) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return {first, lo};
 }

@@ -20,7 +20,8 @@ namespace core {
 enum class KeyForm : uint8_t {
     alnum,    // letters and digits only: refs ("P-00012" -> "p00012")
     letters,  // letters only: initials ("A.B." -> "ab")
-    words,    // words separated by one space: names, school names
+    words,    // words separated by one space (hyphens and commas separate too,
+              // apostrophes vanish): names, school names
 };
 // The normalised key of `text` (ASCII lower-casing; other bytes pass through unchanged).
 std::string normalise_key(std::string_view text, KeyForm form);
@@ -70,8 +71,8 @@ class KeyTable {
     std::vector<uint32_t> key_begin_;   // key k is text_[key_begin_[k], key_begin_[k + 1])
     std::vector<uint32_t> item_begin_;  // items of key k: items_[item_begin_[k], ...[k + 1])
     std::vector<uint32_t> items_;
-    std::vector<uint32_t> key_of_;      // per item
-    std::vector<uint32_t> suffixes_;    // sorted by suffix text, then key
+    std::vector<uint32_t> key_of_;    // per item
+    std::vector<uint32_t> suffixes_;  // sorted by suffix text, then key
 };
 
 }  // namespace core

@@ -72,10 +72,14 @@ std::string case_teacher_id(const Dataset& data, size_t pupil_index) {
 
 std::string priority_label(int priority) {
     switch (priority) {
-        case 1: return "High";
-        case 2: return "Medium";
-        case 3: return "Low";
-        default: return "";
+        case 1:
+            return "High";
+        case 2:
+            return "Medium";
+        case 3:
+            return "Low";
+        default:
+            return "";
     }
 }
 
@@ -100,7 +104,8 @@ TriageList build_triage(const Dataset& data, const std::vector<PupilAssessment>&
         const CaseState* state = data.case_state(p.pupil_ref);
         row.teacher_id = case_teacher_id(data, i);
         const Staff* teacher = data.staff_member(row.teacher_id);
-        row.teacher = teacher ? teacher->name : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
+        row.teacher =
+            teacher ? teacher->name : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
         row.priority = state ? state->priority : 0;
         row.priority_text = priority_label(row.priority);
 
@@ -122,13 +127,12 @@ TriageList build_triage(const Dataset& data, const std::vector<PupilAssessment>&
     uint16_t present = 0;
     for (const TriageRow& row : list.rows) present |= row.rules;
     for (int r = 0; r < kRuleCount; ++r)
-        if (present & rule_bit(static_cast<RuleId>(r))) list.rule_options.push_back(static_cast<RuleId>(r));
-    list.schools = options_of(list.rows, [](const TriageRow& row) {
-        return std::pair(row.school_urn, row.school);
-    });
-    list.teachers = options_of(list.rows, [](const TriageRow& row) {
-        return std::pair(row.teacher_id, row.teacher);
-    });
+        if (present & rule_bit(static_cast<RuleId>(r)))
+            list.rule_options.push_back(static_cast<RuleId>(r));
+    list.schools = options_of(
+        list.rows, [](const TriageRow& row) { return std::pair(row.school_urn, row.school); });
+    list.teachers = options_of(
+        list.rows, [](const TriageRow& row) { return std::pair(row.teacher_id, row.teacher); });
     // "Unassigned" is not a name: it goes last, where a reader looks for "the rest".
     std::stable_partition(list.teachers.begin(), list.teachers.end(),
                           [](const TriageOption& o) { return !o.id.empty(); });

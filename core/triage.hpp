@@ -16,23 +16,23 @@
 namespace core {
 
 struct TriageRow {
-    uint32_t pupil = 0;          // index into Dataset::pupils
+    uint32_t pupil = 0;  // index into Dataset::pupils
     std::string pupil_ref;
-    std::string pupil_label;     // privacy-safe: "A.B.  P00012"
-    std::string full_name;       // only drawn when privacy is off
+    std::string pupil_label;  // privacy-safe: "A.B.  P00012"
+    std::string full_name;    // only drawn when privacy is off
     std::string school_urn, school;
-    std::string teacher_id;      // "" when nobody is assigned
-    std::string teacher;         // display name, "Unassigned" when none
-    int priority = 0;            // 0 none, 1 high .. 3 low
-    std::string priority_text;   // "High", "Medium", "Low", ""
-    Status worst = Status::ok;   // most severe finding
-    std::string status_word;     // "blocked"
-    uint16_t rules = 0;          // one bit per RuleId of every finding
+    std::string teacher_id;                              // "" when nobody is assigned
+    std::string teacher;                                 // display name, "Unassigned" when none
+    int priority = 0;                                    // 0 none, 1 high .. 3 low
+    std::string priority_text;                           // "High", "Medium", "Low", ""
+    Status worst = Status::ok;                           // most severe finding
+    std::string status_word;                             // "blocked"
+    uint16_t rules = 0;                                  // one bit per RuleId of every finding
     RuleId lead_rule = RuleId::consent_before_referral;  // the finding the row leads with
-    std::string rules_text;      // "paperwork-deadline +1"
-    std::optional<Date> due;     // of the lead finding (see build_triage)
-    std::string due_text;        // "Thu 4 Dec", "" when none
-    std::string reason;          // of the lead finding
+    std::string rules_text;                              // "paperwork-deadline +1"
+    std::optional<Date> due;                             // of the lead finding (see build_triage)
+    std::string due_text;                                // "Thu 4 Dec", "" when none
+    std::string reason;                                  // of the lead finding
 };
 
 // A value a filter can take, with how many rows have it.
@@ -43,12 +43,12 @@ struct TriageOption {
 };
 
 struct TriageList {
-    std::vector<TriageRow> rows;          // most severe first, then earliest due, then ref
-    std::vector<RuleId> rule_options;     // rules present, in RuleId order
-    std::vector<TriageOption> schools;    // by name
-    std::vector<TriageOption> teachers;   // by name, "Unassigned" last
-    std::array<int, 5> by_status{};       // row count per worst Status (index = value)
-    int referral_cap = 3;                 // RulesConfig::referral_cap, for booking options
+    std::vector<TriageRow> rows;         // most severe first, then earliest due, then ref
+    std::vector<RuleId> rule_options;    // rules present, in RuleId order
+    std::vector<TriageOption> schools;   // by name
+    std::vector<TriageOption> teachers;  // by name, "Unassigned" last
+    std::array<int, 5> by_status{};      // row count per worst Status (index = value)
+    int referral_cap = 3;                // RulesConfig::referral_cap, for booking options
 };
 
 struct TriageFilter {

@@ -30,11 +30,16 @@ constexpr size_t kMaxInitials = 4;
 
 EventKind kind_of(TriageEvent event) {
     switch (event) {
-        case TriageEvent::paperwork_received: return EventKind::lift_paperwork;
-        case TriageEvent::consent_given: return EventKind::consent_given;
-        case TriageEvent::visit: return EventKind::visit;
-        case TriageEvent::recommendation: return EventKind::recommendation;
-        case TriageEvent::case_closed: return EventKind::case_closed;
+        case TriageEvent::paperwork_received:
+            return EventKind::lift_paperwork;
+        case TriageEvent::consent_given:
+            return EventKind::consent_given;
+        case TriageEvent::visit:
+            return EventKind::visit;
+        case TriageEvent::recommendation:
+            return EventKind::recommendation;
+        case TriageEvent::case_closed:
+            return EventKind::case_closed;
     }
     return EventKind::visit;
 }
@@ -55,7 +60,8 @@ DateCheck check_past_date(std::string_view text, Date today, std::string_view wh
         return check;
     }
     if (*date > today) {
-        check.message = "The " + name + " cannot be in the future (today is " + to_display(today) + ")";
+        check.message =
+            "The " + name + " cannot be in the future (today is " + to_display(today) + ")";
         return check;
     }
     check.date = date;
@@ -129,11 +135,16 @@ ReferralCheck check_referral(const ReferralInput& input, const Dataset& data, Da
 
 std::string_view triage_event_label(TriageEvent event) {
     switch (event) {
-        case TriageEvent::paperwork_received: return "Paperwork received";
-        case TriageEvent::consent_given: return "Consent given";
-        case TriageEvent::visit: return "Visit";
-        case TriageEvent::recommendation: return "LIFT recommendation";
-        case TriageEvent::case_closed: return "Case closed";
+        case TriageEvent::paperwork_received:
+            return "Paperwork received";
+        case TriageEvent::consent_given:
+            return "Consent given";
+        case TriageEvent::visit:
+            return "Visit";
+        case TriageEvent::recommendation:
+            return "LIFT recommendation";
+        case TriageEvent::case_closed:
+            return "Case closed";
     }
     return "";
 }
@@ -156,9 +167,11 @@ EventCheck check_event(const EventInput& input, const Dataset& data, size_t pupi
                        const std::string& staff_id) {
     EventCheck check;
     const auto details = triage_event_details(input.event);
-    if (!details.empty() && std::find(details.begin(), details.end(), input.detail) == details.end())
-        check.detail_message = input.event == TriageEvent::recommendation ? "Choose the recommendation type"
-                                                                          : "Choose how the case ended";
+    if (!details.empty() &&
+        std::find(details.begin(), details.end(), input.detail) == details.end())
+        check.detail_message = input.event == TriageEvent::recommendation
+                                   ? "Choose the recommendation type"
+                                   : "Choose how the case ended";
     const DateCheck date = check_past_date(input.date, today, "date");
     check.date_message = date.message;
     if (pupil_index >= data.pupils.size()) {

@@ -46,7 +46,13 @@ struct ReferralCheck {
 ReferralCheck check_referral(const ReferralInput& input, const Dataset& data, Date today);
 
 // The events a triage can record, in the order the form lists them.
-enum class TriageEvent : uint8_t { paperwork_received, consent_given, visit, recommendation, case_closed };
+enum class TriageEvent : uint8_t {
+    paperwork_received,
+    consent_given,
+    visit,
+    recommendation,
+    case_closed
+};
 inline constexpr int kTriageEventCount = 5;
 std::string_view triage_event_label(TriageEvent event);  // "Paperwork received"
 // The detail values the event needs a choice from (recommendation type, closing

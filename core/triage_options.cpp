@@ -23,7 +23,8 @@ std::string_view group_on(const Dataset& data, const TermCalendar& calendar, con
                           Date date) {
     if (const Term* term = calendar.term_at(date)) {
         for (const LiftGroupAssignment& a : data.lift_groups)
-            if (a.urn == school.urn && a.term == term->term && a.academic_year == term->academic_year)
+            if (a.urn == school.urn && a.term == term->term &&
+                a.academic_year == term->academic_year)
                 return a.group;
     }
     return school.lift_group;
@@ -34,13 +35,19 @@ Date deadline_of(const LiftMeeting& m) {
 }
 
 bool booked(std::span<const Booking> bookings, BookingKind kind, Date date) {
-    return std::any_of(bookings.begin(), bookings.end(), [&](const Booking& b) {
-        return b.kind == kind && b.meeting_date == date;
-    });
+    return std::any_of(bookings.begin(), bookings.end(),
+                       [&](const Booking& b) { return b.kind == kind && b.meeting_date == date; });
 }
 
-std::string places_text(int used, int cap) {
-    return std::to_string(used) + " of " + std::to_string(cap) + (cap == 1 ? " place" : " places");
+std::string places_left(int used, int cap) {
+    const int left = cap - used;
+    return std::to_string(left) + (left == 1 ? " place left" : " places left");
+}
+
+// "27 Nov": the weekday of a deadline matters less than the room on the line.
+std::string day_month(Date d) {
+    const std::string text = to_short_display(d);  // "Thu 27 Nov"
+    return text.size() > 4 ? text.substr(4) : text;
 }
 
 }  // namespace
@@ -58,13 +65,15 @@ std::vector<TeacherOption> teacher_options(const Dataset& data, size_t pupil_ind
     for (const Staff& s : data.staff)
         if (s.role == Role::specialist_teacher) teachers.push_back(&s);
     std::sort(teachers.begin(), teachers.end(), [&](const Staff* a, const Staff* b) {
-        const bool home_a = same_text(a->district, district), home_b = same_text(b->district, district);
+        const bool home_a = same_text(a->district, district),
+                   home_b = same_text(b->district, district);
         return std::tie(home_b, a->name, a->staff_id) < std::tie(home_a, b->name, b->staff_id);
     });
     std::vector<TeacherOption> options;
     options.reserve(teachers.size() + 1);
     for (const Staff* s : teachers)
-        options.push_back({s->staff_id, s->district.empty() ? s->name : s->name + " (" + s->district + ")"});
+        options.push_back(
+            {s->staff_id, s->district.empty() ? s->name : s->name + " (" + s->district + ")"});
     options.push_back({"", "Unassigned"});
     return options;
 }
@@ -87,8 +96,9 @@ std::vector<MeetingOption> meeting_options(const Dataset& data, size_t pupil_ind
         if (booked(own, BookingKind::lift, m.meeting_date)) continue;
         lift.push_back(&m);
     }
-    std::sort(lift.begin(), lift.end(),
-              [](const LiftMeeting* a, const LiftMeeting* b) { return a->meeting_date < b->meeting_date; });
+    std::sort(lift.begin(), lift.end(), [](const LiftMeeting* a, const LiftMeeting* b) {
+        return a->meeting_date < b->meeting_date;
+    });
 
     // The school's bookings at each candidate: one pass over the bookings, checking the
     // date first because it is cheap and rarely matches.
@@ -117,8 +127,8 @@ std::vector<MeetingOption> meeting_options(const Dataset& data, size_t pupil_ind
         o.deadline = deadline_of(m);
         o.school_bookings = used[i];
         o.label = "LIFT " + to_short_display(m.meeting_date) + ", group " + m.group +
-                  ": paperwork by " + to_short_display(*o.deadline) + ", " +
-                  places_text(used[i], referral_cap) + " taken";
+                  ", deadline " + day_month(*o.deadline) + ", " +
+                  places_left(used[i], referral_cap);
         options.push_back(std::move(o));
     }
 
@@ -139,7 +149,8 @@ std::vector<MeetingOption> meeting_options(const Dataset& data, size_t pupil_ind
         o.date = s.surgery_date;
         o.district = s.district;
         o.venue = s.venue;
-        o.label = "Surgery " + to_short_display(s.surgery_date) + (s.venue.empty() ? "" : ", " + s.venue);
+        o.label =
+            "Surgery " + to_short_display(s.surgery_date) + (s.venue.empty() ? "" : ", " + s.venue);
         options.push_back(std::move(o));
         ++surgery_count;
     }

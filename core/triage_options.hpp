@@ -28,7 +28,7 @@ struct MeetingOption {
     std::string district, group, venue;
     std::optional<Date> deadline;  // LIFT: paperwork deadline
     int school_bookings = 0;       // LIFT: the school's bookings at it so far
-    std::string label;             // "LIFT Thu 4 Dec, group B: paperwork by 27 Nov, 1 of 3 places"
+    std::string label;             // "LIFT Thu 4 Dec, group B, deadline 27 Nov, 2 places left"
 
     // The booking this option makes for `pupil_ref`.
     Booking booking(const std::string& pupil_ref) const;

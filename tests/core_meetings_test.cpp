@@ -2,9 +2,8 @@
 // home district only, the group's schools per term (lift_groups over schools.lift_group),
 // each booking's checks as the rules give them, the referral cap count, days left to
 // the paperwork deadline, Surgery and unscheduled bookings, and the privacy-safe label.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "core/meetings.hpp"
@@ -43,10 +42,10 @@ bool has_mark(const core::MeetingBooking& b, const std::string& text) {
 
 TEST_CASE("the window runs from Monday of this week to Sunday of next week, home district only") {
     RulesFixture f;
-    f.meeting("2025-11-16", "2025-11-09")    // Sunday before: out
-        .meeting("2025-11-17", "2025-11-10")  // Monday: this week
-        .meeting("2025-11-30", "2025-11-23")  // Sunday of next week: in
-        .meeting("2025-12-01", "2025-11-24")  // the Monday after: out
+    f.meeting("2025-11-16", "2025-11-09")                      // Sunday before: out
+        .meeting("2025-11-17", "2025-11-10")                   // Monday: this week
+        .meeting("2025-11-30", "2025-11-23")                   // Sunday of next week: in
+        .meeting("2025-12-01", "2025-11-24")                   // the Monday after: out
         .meeting("2025-11-20", "2025-11-13", "A", "Ashford");  // another district: out
     f.data.surgeries.push_back({"maidstone", day("2025-11-25"), "Base", ""});  // any case
     auto m = build(f);
@@ -168,8 +167,9 @@ TEST_CASE("missing paperwork counts the days left to the deadline, negative once
 
 TEST_CASE("a booking for another group is marked with the school's group for the term") {
     RulesFixture f;
-    f.prerequisites().meeting("2025-11-27", "2025-11-20", "B").lift("2025-11-27", "2025-11-18",
-                                                                     "Maidstone", "B");
+    f.prerequisites()
+        .meeting("2025-11-27", "2025-11-20", "B")
+        .lift("2025-11-27", "2025-11-18", "Maidstone", "B");
     auto m = build(f);
     const auto& b = card_on(m, "2025-11-27")->bookings.at(0);
     CHECK(b.group == Status::warning);
@@ -216,8 +216,8 @@ TEST_CASE("bookings sort most severe first; labels are initials and refs only") 
     f.prerequisites().meeting("2025-11-27", "2025-11-20").lift("2025-11-27", "2025-11-18");
     f.data.pupils[0].first_name = "Fictional";
     f.data.pupils[0].last_name = "Child";
-    f.pupil("P00002", RulesFixture::school_urn).lift("2025-11-27", "2025-11-18", "Maidstone", "A",
-                                                     "P00002");
+    f.pupil("P00002", RulesFixture::school_urn)
+        .lift("2025-11-27", "2025-11-18", "Maidstone", "A", "P00002");
     auto m = build(f);
     const auto* card = card_on(m, "2025-11-27");
     REQUIRE(card->bookings.size() == 2);
@@ -233,7 +233,7 @@ TEST_CASE("Surgery bookings join their Surgery; a date off the schedule still ge
     f.data.surgeries.push_back({"Maidstone", day("2025-11-25"), "STLS base", ""});
     f.surgery_booking("2025-11-25");
     f.prerequisites().lift("2025-12-04");  // outside the window
-    f.lift("2025-11-21", "2025-11-10");   // no meeting on Fri 21 Nov
+    f.lift("2025-11-21", "2025-11-10");    // no meeting on Fri 21 Nov
     auto m = build(f);
     const auto* surgery = card_on(m, "2025-11-25", MeetingKind::surgery);
     REQUIRE(surgery);
@@ -257,4 +257,31 @@ TEST_CASE("an empty window has no cards and a meeting without bookings says so")
     REQUIRE(m.cards.size() == 1);
     CHECK(m.cards[0].summary == "No pupils booked yet");
     CHECK(m.cards[0].deadline_text == "Paperwork by Thu 20 Nov  \xc2\xb7  closes today");
+}
+
+TEST_CASE("RulesEngine::check_booking answers for the pupil's own LIFT bookings only") {
+    RulesFixture f;
+    f.prerequisites().meeting("2025-11-27", "2025-11-24").lift("2025-11-27");
+    f.pupil("P00002", RulesFixture::school_urn)
+        .lift("2025-11-27", "2025-11-18", "Maidstone", "A", "P00002");
+    f.data.index();
+    core::RulesEngine engine(f.data, f.config);
+    const auto& own = f.data.bookings_of(size_t{0})[0];
+    const auto& other = f.data.bookings_of(size_t{1})[0];
+    auto check = engine.check_booking(0, own, day(kToday));
+    CHECK(check.deadline == day("2025-11-24"));
+    CHECK_FALSE(check.paperwork_received);
+    CHECK(check.school_bookings == 2);
+    REQUIRE(check.findings.size() == 1);
+    CHECK(check.findings[0].rule == core::RuleId::paperwork_deadline);
+    // P00002's booking is not pupil 0's: nothing is checked.
+    auto wrong = engine.check_booking(0, other, day(kToday));
+    CHECK(wrong.findings.empty());
+    CHECK(wrong.school_bookings == 0);
+    // P00002 has neither consent nor a Surgery: both prerequisites fail, in rule order.
+    auto theirs = engine.check_booking(1, other, day(kToday));
+    REQUIRE(theirs.findings.size() == 2);
+    CHECK(theirs.findings[0].rule == core::RuleId::consent_before_referral);
+    CHECK(theirs.findings[1].rule == core::RuleId::surgery_before_lift);
+    CHECK(theirs.paperwork_received == day("2025-11-18"));
 }

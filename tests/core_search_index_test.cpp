@@ -2,9 +2,8 @@
 // initials and school names; names only when the caller allows them; ranking (exact >
 // prefix > substring); limits and counts; scoping to a school; and a brute-force
 // cross-check on a generated district so the suffix array agrees with a plain scan.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <set>
 #include <string>
@@ -70,7 +69,8 @@ TEST_CASE("a ref is found by its exact value, a prefix or a substring, in any ca
     CHECK(exact.pupils.front() == SearchHit{0, MatchRank::exact, MatchField::ref});
     // Prefix: the exact ref first, then the other refs starting with it.
     CHECK(refs(data, index.find("P0001", {}).pupils) == Refs{"P000123"});
-    CHECK(refs(data, index.find("p00", {}).pupils) == Refs{"P000012", "P000123", "P000999", "P001230"});
+    CHECK(refs(data, index.find("p00", {}).pupils) ==
+          Refs{"P000012", "P000123", "P000999", "P001230"});
     // Substring: "123" sits inside three refs.
     auto sub = index.find("123", {});
     CHECK(refs(data, sub.pupils) == Refs{"P000123", "P001230", "P012300"});
@@ -111,7 +111,8 @@ TEST_CASE("initials match with or without dots, case-insensitively, exact first"
     const SearchIndex index(data);
     auto r = index.find("a.b.", {});
     CHECK(refs(data, r.pupils) == Refs{"P001230", "P000012"});
-    for (const SearchHit& h : r.pupils) CHECK(h == SearchHit{h.index, MatchRank::exact, MatchField::initials});
+    for (const SearchHit& h : r.pupils)
+        CHECK(h == SearchHit{h.index, MatchRank::exact, MatchField::initials});
     // "kt": exact KT, and inside KAT? no ("kat" does not contain "kt"); "at" is in KAT.
     CHECK(refs(data, index.find("KT", {}).pupils) == Refs{"P000123"});
     auto at = index.find("at", {});
@@ -166,7 +167,8 @@ TEST_CASE("limits cut the list, counts go on to the cap, and say when there are 
     core::Dataset data;
     data.schools.push_back({"1", "Teasel Infant School", "Maidstone", "A", "primary"});
     for (int i = 0; i < 500; ++i)
-        data.pupils.push_back({"R" + std::to_string(10000 + i), "1", "CD", "", "", 1, core::NeedArea::cl});
+        data.pupils.push_back(
+            {"R" + std::to_string(10000 + i), "1", "CD", "", "", 1, core::NeedArea::cl});
     data.index();
     const SearchIndex index(data);
     SearchOptions options;
@@ -227,7 +229,8 @@ TEST_CASE("on a generated district the index agrees with a plain scan") {
     for (int i = 0; i < 3000; ++i) {
         const std::string ref = "P" + std::to_string(100000 + i * 37 % 9000);
         const std::string initials{char('A' + i % 7), char('A' + i * 3 % 11)};
-        data.pupils.push_back({ref, std::to_string(900 + i % 7), initials, "", "", 1, core::NeedArea::cl});
+        data.pupils.push_back(
+            {ref, std::to_string(900 + i % 7), initials, "", "", 1, core::NeedArea::cl});
     }
     data.index();
     const SearchIndex index(data);
@@ -236,15 +239,19 @@ TEST_CASE("on a generated district the index agrees with a plain scan") {
     options.count_limit = 100000;
     for (std::string q : {"p1", "00", "37", "ab", "b", "9", "p10037", "ga", "1000"}) {
         const std::string ref_q = core::normalise_key(q, core::KeyForm::alnum);
-        const bool letters_only = std::all_of(q.begin(), q.end(), [](char c) { return std::isalpha(c); });
-        const std::string initials_q = letters_only ? core::normalise_key(q, core::KeyForm::letters) : "";
+        const bool letters_only =
+            std::all_of(q.begin(), q.end(), [](char c) { return std::isalpha(c); });
+        const std::string initials_q =
+            letters_only ? core::normalise_key(q, core::KeyForm::letters) : "";
         auto contains = [](const std::string& key, const std::string& part) {
             return !part.empty() && key.find(part) != std::string::npos;
         };
         std::set<uint32_t> expected;
         for (uint32_t i = 0; i < data.pupils.size(); ++i) {
-            if (contains(core::normalise_key(data.pupils[i].pupil_ref, core::KeyForm::alnum), ref_q) ||
-                contains(core::normalise_key(data.pupils[i].initials, core::KeyForm::letters), initials_q))
+            if (contains(core::normalise_key(data.pupils[i].pupil_ref, core::KeyForm::alnum),
+                         ref_q) ||
+                contains(core::normalise_key(data.pupils[i].initials, core::KeyForm::letters),
+                         initials_q))
                 expected.insert(i);
         }
         auto r = index.find(q, options);
@@ -254,8 +261,8 @@ TEST_CASE("on a generated district the index agrees with a plain scan") {
         CHECK(got == expected);
         CHECK(r.pupil_count == expected.size());
         CHECK(r.pupils.size() == expected.size());  // no duplicates
-        CHECK(std::is_sorted(r.pupils.begin(), r.pupils.end(), [](const SearchHit& a, const SearchHit& b) {
-            return a.rank < b.rank;
-        }));
+        CHECK(
+            std::is_sorted(r.pupils.begin(), r.pupils.end(),
+                           [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; }));
     }
 }

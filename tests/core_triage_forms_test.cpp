@@ -78,11 +78,13 @@ TEST_CASE("an empty referral form names every field to fill in, and has no comma
     CHECK(check.consent_date == "Enter the consent date (YYYY-MM-DD)");
 }
 
-TEST_CASE("referral refusals: used or malformed ref, unknown school, bad initials, future consent") {
+TEST_CASE(
+    "referral refusals: used or malformed ref, unknown school, bad initials, future consent") {
     Schools s;
     auto input = good_referral();
     input.pupil_ref = "P00001";
-    CHECK(core::check_referral(input, s.f.data, kToday).pupil_ref == "Pupil ref P00001 is already in use");
+    CHECK(core::check_referral(input, s.f.data, kToday).pupil_ref ==
+          "Pupil ref P00001 is already in use");
     input.pupil_ref = "P 1";
     CHECK(core::check_referral(input, s.f.data, kToday).pupil_ref ==
           "Use up to 20 letters, digits, '-', '_' or '/'");
@@ -120,7 +122,8 @@ TEST_CASE("paperwork received is recorded on the pupil's LIFT booking when there
     RulesFixture f;
     f.lift("2025-12-04");
     f.data.index();
-    auto check = core::check_event({TriageEvent::paperwork_received, "", "2025-11-19"}, f.data, 0, kToday, "");
+    auto check = core::check_event({TriageEvent::paperwork_received, "", "2025-11-19"}, f.data, 0,
+                                   kToday, "");
     REQUIRE(check.ok());
     auto* paperwork = std::get_if<core::RecordPaperwork>(&*check.command);
     REQUIRE(paperwork);
@@ -130,44 +133,51 @@ TEST_CASE("paperwork received is recorded on the pupil's LIFT booking when there
 
     RulesFixture unbooked;
     unbooked.data.index();
-    auto event = core::check_event({TriageEvent::paperwork_received, "", "2025-11-19"}, unbooked.data, 0, kToday, "");
+    auto event = core::check_event({TriageEvent::paperwork_received, "", "2025-11-19"},
+                                   unbooked.data, 0, kToday, "");
     REQUIRE(event.ok());
     auto* record = std::get_if<core::RecordEvent>(&*event.command);
     REQUIRE(record);
     CHECK(record->event.kind == EventKind::lift_paperwork);
 }
 
-TEST_CASE("a recommendation needs its type; a visit carries the case's teacher") {
+TEST_CASE("a recommendation needs its type and a visit carries the case's teacher") {
     RulesFixture f;
     f.data.index();
-    auto missing = core::check_event({TriageEvent::recommendation, "", "2025-11-20"}, f.data, 0, kToday, "ST01");
+    auto missing = core::check_event({TriageEvent::recommendation, "", "2025-11-20"}, f.data, 0,
+                                     kToday, "ST01");
     CHECK_FALSE(missing.ok());
     CHECK(missing.detail_message == "Choose the recommendation type");
     CHECK(missing.date_message.empty());
 
-    auto typed = core::check_event({TriageEvent::recommendation, "early_help", "2025-11-20"}, f.data, 0, kToday, "ST01");
+    auto typed = core::check_event({TriageEvent::recommendation, "early_help", "2025-11-20"},
+                                   f.data, 0, kToday, "ST01");
     REQUIRE(typed.ok());
     const auto& rec = std::get<core::RecordEvent>(*typed.command).event;
     CHECK(rec.kind == EventKind::recommendation);
     CHECK(rec.detail == "early_help");
     CHECK(rec.staff_id.empty());
 
-    auto visit = core::check_event({TriageEvent::visit, "", "2025-11-20"}, f.data, 0, kToday, "ST01");
+    auto visit =
+        core::check_event({TriageEvent::visit, "", "2025-11-20"}, f.data, 0, kToday, "ST01");
     REQUIRE(visit.ok());
     CHECK(std::get<core::RecordEvent>(*visit.command).event.staff_id == "ST01");
 
-    auto closed = core::check_event({TriageEvent::case_closed, "", "2025-11-20"}, f.data, 0, kToday, "");
+    auto closed =
+        core::check_event({TriageEvent::case_closed, "", "2025-11-20"}, f.data, 0, kToday, "");
     CHECK(closed.detail_message == "Choose how the case ended");
 }
 
 TEST_CASE("an event in the future or with a bad date is refused with the date's message") {
     RulesFixture f;
     f.data.index();
-    auto future = core::check_event({TriageEvent::consent_given, "", "2025-11-21"}, f.data, 0, kToday, "");
+    auto future =
+        core::check_event({TriageEvent::consent_given, "", "2025-11-21"}, f.data, 0, kToday, "");
     CHECK_FALSE(future.ok());
     CHECK(future.date_message.find("cannot be in the future") != std::string::npos);
     auto bad = core::check_event({TriageEvent::consent_given, "", "soon"}, f.data, 0, kToday, "");
     CHECK(bad.date_message == "'soon' is not a date: use YYYY-MM-DD or DD/MM/YYYY");
-    auto gone = core::check_event({TriageEvent::consent_given, "", "2025-11-20"}, f.data, 9, kToday, "");
+    auto gone =
+        core::check_event({TriageEvent::consent_given, "", "2025-11-20"}, f.data, 9, kToday, "");
     CHECK_FALSE(gone.ok());
 }

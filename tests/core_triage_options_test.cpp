@@ -18,12 +18,12 @@ constexpr int kCap = 3;
 // The fixture's school (Maidstone, group A) with a schedule around 20 Nov 2025.
 struct Schedule {
     Schedule() {
-        f.meeting("2025-11-13", "2025-11-06");       // past
-        f.meeting("2025-11-27", "2025-11-20");       // deadline today: still open
+        f.meeting("2025-11-13", "2025-11-06");  // past
+        f.meeting("2025-11-27", "2025-11-20");  // deadline today: still open
         f.meeting("2025-12-04", "2025-11-27");
-        f.meeting("2025-12-11", "2025-12-04", "B");  // another group
+        f.meeting("2025-12-11", "2025-12-04", "B");           // another group
         f.meeting("2025-12-11", "2025-12-04", "A", "Dover");  // another district
-        f.meeting("2025-12-18", "2025-11-19");       // deadline passed, meeting ahead
+        f.meeting("2025-12-18", "2025-11-19");                // deadline passed, meeting ahead
         f.data.surgeries.push_back({"Maidstone", day("2025-11-19"), "Office", ""});
         f.data.surgeries.push_back({"Maidstone", day("2025-11-25"), "Office", "ST01"});
         f.data.surgeries.push_back({"Maidstone", day("2025-11-25"), "Office", "ST02"});
@@ -32,11 +32,13 @@ struct Schedule {
     }
     std::vector<core::MeetingOption> options(size_t max_each = 4) {
         f.data.index();
-        return core::meeting_options(f.data, static_cast<size_t>(f.data.pupil_index(RulesFixture::pupil_ref)),
-                                     day(kToday), kCap, max_each);
+        return core::meeting_options(
+            f.data, static_cast<size_t>(f.data.pupil_index(RulesFixture::pupil_ref)), day(kToday),
+            kCap, max_each);
     }
     // `count` other pupils of `urn` booked into LIFT on `date`.
-    void book_others(int count, const char* date, const std::string& urn = RulesFixture::school_urn) {
+    void book_others(int count, const char* date,
+                     const std::string& urn = RulesFixture::school_urn) {
         for (int i = 0; i < count; ++i) {
             const std::string ref = "Q" + urn + std::to_string(i) + date;
             f.pupil(ref, urn).lift(date, std::nullopt, "Maidstone", "A", ref);
@@ -57,14 +59,15 @@ std::vector<std::string> dates(const std::vector<core::MeetingOption>& options, 
 TEST_CASE("LIFT options: the school's district and group, deadline not passed, by date") {
     Schedule s;
     auto options = s.options();
-    CHECK(dates(options, BookingKind::lift) == std::vector<std::string>{"2025-11-27", "2025-12-04"});
+    CHECK(dates(options, BookingKind::lift) ==
+          std::vector<std::string>{"2025-11-27", "2025-12-04"});
     REQUIRE(!options.empty());
     const auto& first = options.front();
     CHECK(first.kind == BookingKind::lift);
     CHECK(first.group == "A");
     CHECK(first.district == "Maidstone");
     CHECK(first.deadline == day("2025-11-20"));
-    CHECK(first.label == "LIFT Thu 27 Nov, group A: paperwork by Thu 20 Nov, 0 of 3 places taken");
+    CHECK(first.label == "LIFT Thu 27 Nov, group A, deadline 20 Nov, 3 places left");
     auto booking = first.booking("P00001");
     CHECK(booking.pupil_ref == "P00001");
     CHECK(booking.kind == BookingKind::lift);
@@ -75,7 +78,8 @@ TEST_CASE("LIFT options: the school's district and group, deadline not passed, b
 
 TEST_CASE("LIFT options follow the per-term group when lift_groups overrides the school's") {
     Schedule s;
-    s.f.data.lift_groups.push_back({RulesFixture::school_urn, "2025/26", core::TermName::autumn, "B"});
+    s.f.data.lift_groups.push_back(
+        {RulesFixture::school_urn, "2025/26", core::TermName::autumn, "B"});
     CHECK(dates(s.options(), BookingKind::lift) == std::vector<std::string>{"2025-12-11"});
 }
 
@@ -88,13 +92,14 @@ TEST_CASE("a meeting where the school has reached the referral cap is not offere
     auto options = s.options();
     CHECK(dates(options, BookingKind::lift) == std::vector<std::string>{"2025-12-04"});
     CHECK(options.front().school_bookings == kCap - 1);
-    CHECK(options.front().label.ends_with("2 of 3 places taken"));
+    CHECK(options.front().label.ends_with("1 place left"));
 }
 
 TEST_CASE("meetings the pupil is already booked into are not offered again") {
     Schedule s;
     s.f.lift("2025-11-27");
-    s.f.data.bookings.push_back({RulesFixture::pupil_ref, BookingKind::surgery, day("2025-11-25"), "Maidstone", "", {}});
+    s.f.data.bookings.push_back(
+        {RulesFixture::pupil_ref, BookingKind::surgery, day("2025-11-25"), "Maidstone", "", {}});
     auto options = s.options();
     CHECK(dates(options, BookingKind::lift) == std::vector<std::string>{"2025-12-04"});
     CHECK(dates(options, BookingKind::surgery) == std::vector<std::string>{"2025-12-02"});
@@ -103,7 +108,8 @@ TEST_CASE("meetings the pupil is already booked into are not offered again") {
 TEST_CASE("Surgery options: the district's, from today, one per date, after the LIFT ones") {
     Schedule s;
     auto options = s.options();
-    CHECK(dates(options, BookingKind::surgery) == std::vector<std::string>{"2025-11-25", "2025-12-02"});
+    CHECK(dates(options, BookingKind::surgery) ==
+          std::vector<std::string>{"2025-11-25", "2025-12-02"});
     REQUIRE(options.size() == 4);
     CHECK(options[2].label == "Surgery Tue 25 Nov, Office");
     CHECK(options[3].label == "Surgery Tue 2 Dec");

@@ -1,8 +1,7 @@
 // The triage list: which pupils are in it, the order (most severe first, then earliest
 // due date), each row's pre-formatted text, the filter option lists, and filtering.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "core/snapshot.hpp"
 #include "core/triage.hpp"
@@ -22,21 +21,26 @@ constexpr const char* kToday = "2025-11-20";
 struct World {
     World() {
         f.data.schools.push_back({"900002", "Birchwood Academy", "Maidstone", "A", "secondary"});
-        f.data.staff.push_back({"ST01", "Ash Teacher", core::Role::specialist_teacher, "Maidstone"});
-        f.data.staff.push_back({"ST02", "Birch Teacher", core::Role::specialist_teacher, "Maidstone"});
+        f.data.staff.push_back(
+            {"ST01", "Ash Teacher", core::Role::specialist_teacher, "Maidstone"});
+        f.data.staff.push_back(
+            {"ST02", "Birch Teacher", core::Role::specialist_teacher, "Maidstone"});
         // P00001 (the fixture's): overdue QFLA review, due 29 Oct.
         f.event(EventKind::qfla, "2025-10-01");
         // P00002: overdue QFLA review, due 7 Nov; on the caselist with ST02.
         f.pupil("P00002", "900002").event(EventKind::qfla, "2025-10-10", "P00002");
-        f.data.events.push_back({"P00002", EventKind::caselist_opened, day("2025-11-01"), "", "ST02"});
+        f.data.events.push_back(
+            {"P00002", EventKind::caselist_opened, day("2025-11-01"), "", "ST02"});
         // P00003: QFLA review due 29 Nov, inside the 14-day window.
         f.pupil("P00003", RulesFixture::school_urn).event(EventKind::qfla, "2025-11-01", "P00003");
         // P00004: EHCNA without LIFT: an undated warning.
         f.pupil("P00004", "900002").event(EventKind::ehcna_requested, "2025-11-01", "P00004");
         // P00005: booked into LIFT with neither consent nor Surgery: blocked.
-        f.pupil("P00005", RulesFixture::school_urn).lift("2025-12-04", std::nullopt, "Maidstone", "A", "P00005");
+        f.pupil("P00005", RulesFixture::school_urn)
+            .lift("2025-12-04", std::nullopt, "Maidstone", "A", "P00005");
         // P00006: only a concern: nothing to do.
-        f.pupil("P00006", RulesFixture::school_urn).event(EventKind::concern_raised, "2025-11-01", "P00006");
+        f.pupil("P00006", RulesFixture::school_urn)
+            .event(EventKind::concern_raised, "2025-11-01", "P00006");
         f.data.cases.push_back({"P00001", "ST01", 1});
         f.data.pupils[0].first_name = "Fictional";
         f.data.pupils[0].last_name = "Person";
@@ -97,10 +101,14 @@ TEST_CASE("the order: status first, then dated before undated, earlier before la
         return r;
     };
     using core::triage_before;
-    CHECK(triage_before(row(Status::blocked, std::nullopt, "Z"), row(Status::overdue, day("2025-01-01"), "A")));
-    CHECK(triage_before(row(Status::warning, day("2025-12-01"), "Z"), row(Status::warning, std::nullopt, "A")));
-    CHECK(triage_before(row(Status::due, day("2025-11-21"), "Z"), row(Status::due, day("2025-11-22"), "A")));
-    CHECK_FALSE(triage_before(row(Status::due, std::nullopt, "B"), row(Status::due, std::nullopt, "A")));
+    CHECK(triage_before(row(Status::blocked, std::nullopt, "Z"),
+                        row(Status::overdue, day("2025-01-01"), "A")));
+    CHECK(triage_before(row(Status::warning, day("2025-12-01"), "Z"),
+                        row(Status::warning, std::nullopt, "A")));
+    CHECK(triage_before(row(Status::due, day("2025-11-21"), "Z"),
+                        row(Status::due, day("2025-11-22"), "A")));
+    CHECK_FALSE(
+        triage_before(row(Status::due, std::nullopt, "B"), row(Status::due, std::nullopt, "A")));
 }
 
 TEST_CASE("each row is formatted once: label, school, teacher, priority, status, due, reason") {
@@ -148,9 +156,9 @@ TEST_CASE("filter options list only what the rows hold, by name, Unassigned last
     World w;
     auto list = w.build();
     CHECK(list.rule_options == std::vector<RuleId>{RuleId::consent_before_referral,
-                                                    RuleId::surgery_before_lift,
-                                                    RuleId::paperwork_deadline, RuleId::qfla_review,
-                                                    RuleId::ehcna_after_lift});
+                                                   RuleId::surgery_before_lift,
+                                                   RuleId::paperwork_deadline, RuleId::qfla_review,
+                                                   RuleId::ehcna_after_lift});
     REQUIRE(list.schools.size() == 2);
     CHECK(list.schools[0].label == "Birchwood Academy");
     CHECK(list.schools[0].rows == 2);
@@ -180,7 +188,8 @@ TEST_CASE("filtering by school and teacher, alone and together, keeps the list o
     auto list = w.build();
     core::TriageFilter filter;
     filter.school_urn = "900002";
-    CHECK(refs(list, core::filter_triage(list, filter)) == std::vector<std::string>{"P00002", "P00004"});
+    CHECK(refs(list, core::filter_triage(list, filter)) ==
+          std::vector<std::string>{"P00002", "P00004"});
     filter.teacher_id = "";  // unassigned
     CHECK(refs(list, core::filter_triage(list, filter)) == std::vector<std::string>{"P00004"});
     filter.school_urn.reset();

@@ -4,7 +4,6 @@
 // in this process. Each PNG is checked for its size, the status bar, and text where the
 // results and the card should be. Set LIFTBOARD_SCREENSHOT_DIR to keep the PNGs.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -80,19 +79,22 @@ std::shared_ptr<const core::Snapshot> load_snapshot(const std::filesystem::path&
 // The App in this process: the lookup board with `query` typed and `ref`'s card open.
 std::filesystem::path card_screenshot(const std::shared_ptr<const core::Snapshot>& snapshot,
                                       const TempDir& dir, Size size, bool kiosk,
-                                      const std::string& query, const std::string& ref) {
+                                      const std::string& query, const std::string& ref,
+                                      bool privacy = true) {
     app::AppOptions options;
     options.window.size = {size.width, size.height};
     options.window.visible = false;
     options.window.vsync = false;
     options.board = "lookup";
     options.kiosk = kiosk;
+    options.privacy = privacy;
     app::App app(options);
     app.channel().publish(snapshot);
     auto& board = dynamic_cast<widgets::LookupBoard&>(app.board());
     board.set_query(query);
     board.open_pupil(ref);
-    const auto png = dir / ("card-" + size.text() + (kiosk ? "-kiosk" : "") + ".png");
+    const auto png = dir / ("card-" + size.text() + (kiosk ? "-kiosk" : "") +
+                            (privacy ? "" : "-names") + ".png");
     std::string error;
     REQUIRE(app.screenshot(png, error));
     CHECK(board.card().is_open());
@@ -110,9 +112,9 @@ TEST_CASE("the empty lookup board renders at 1920x1080 and 1280x720, interactive
         for (bool kiosk : {false, true}) {
             const std::string name = "lookup-" + size.text() + (kiosk ? "-kiosk" : "") + ".png";
             const auto png = dir / name;
-            auto result = run_command(kBinary + " --db " + db.string() + " --board lookup --screenshot " +
-                                      png.string() + " --size " + size.text() + " --today " + kToday +
-                                      (kiosk ? " --kiosk" : ""));
+            auto result = run_command(
+                kBinary + " --db " + db.string() + " --board lookup --screenshot " + png.string() +
+                " --size " + size.text() + " --today " + kToday + (kiosk ? " --kiosk" : ""));
             INFO(name << ": " << result.output);
             REQUIRE(result.status == 0);
             keep(png, name);
@@ -133,7 +135,8 @@ TEST_CASE("a search with a pupil card open renders at both sizes, interactive an
     // A ref prefix matching many pupils, and the card of one with a long history.
     size_t longest = 0;
     for (size_t i = 1; i < snapshot->data->pupils.size(); ++i)
-        if (snapshot->data->events_of(i).size() > snapshot->data->events_of(longest).size()) longest = i;
+        if (snapshot->data->events_of(i).size() > snapshot->data->events_of(longest).size())
+            longest = i;
     const std::string ref = snapshot->data->pupils[longest].pupil_ref;
     INFO("card of " << ref);
     for (Size size : {Size{1920, 1080}, Size{1280, 720}}) {
@@ -144,4 +147,16 @@ TEST_CASE("a search with a pupil card open renders at both sizes, interactive an
             CHECK(card > 0.02);     // the card: header, stage, findings, timeline
         }
     }
+}
+
+TEST_CASE("privacy off (office screens): a name search with the card open renders") {
+    TempDir dir;
+    const auto db = make_demo(dir);
+    const auto snapshot = load_snapshot(db);
+    const core::Pupil& pupil = snapshot->data->pupils.at(42);
+    const auto png = card_screenshot(snapshot, dir, Size{1920, 1080}, false,
+                                     pupil.last_name.substr(0, 4), pupil.pupil_ref, false);
+    const auto [results, card] = check_lookup_image(PngImage(png), Size{1920, 1080});
+    CHECK(results > 0.02);
+    CHECK(card > 0.02);
 }

@@ -27,7 +27,8 @@ bool close_to(const uint8_t* p, int r, int g, int b, int tolerance = 3) {
 double colour_share(const PngImage& image, int y0, int y1, int r, int g, int b, int tolerance = 3) {
     size_t hits = 0, total = 0;
     for (int y = y0; y < y1; ++y)
-        for (int x = 0; x < image.width; ++x, ++total) hits += close_to(image.at(x, y), r, g, b, tolerance);
+        for (int x = 0; x < image.width; ++x, ++total)
+            hits += close_to(image.at(x, y), r, g, b, tolerance);
     return total ? static_cast<double>(hits) / static_cast<double>(total) : 0.0;
 }
 

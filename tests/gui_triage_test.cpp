@@ -31,7 +31,8 @@ struct Image {
     std::unique_ptr<uint8_t, void (*)(void*)> pixels{nullptr, stbi_image_free};
 
     const uint8_t* at(int x, int y) const {
-        return pixels.get() + (static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 3;
+        return pixels.get() +
+               (static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 3;
     }
     // Share of pixels in rows y0..y1 within `tolerance` of the colour.
     double share(int y0, int y1, int r, int g, int b, int tolerance) const {
@@ -74,7 +75,8 @@ Image load_png(const std::filesystem::path& file) {
 
 std::filesystem::path make_demo(const TempDir& dir) {
     const auto db = dir / "demo.db";
-    auto result = run_command(kBinary + " demo-data --out " + db.string() + " --pupils 300 --seed 1 --today 2025-11-20");
+    auto result = run_command(kBinary + " demo-data --out " + db.string() +
+                              " --pupils 300 --seed 1 --today 2025-11-20");
     INFO(result.output);
     REQUIRE(result.status == 0);
     return db;
@@ -100,12 +102,13 @@ void check_triage_image(const Image& image, int width, int height) {
     CHECK(bar > 0.005);
 }
 
-void check_cli_screenshot(const std::string& size, int width, int height, const std::string& extra) {
+void check_cli_screenshot(const std::string& size, int width, int height,
+                          const std::string& extra) {
     TempDir dir;
     const auto db = make_demo(dir);
     const auto png = dir / "triage.png";
-    auto result = run_command(kBinary + " --db " + db.string() + " --board triage --screenshot " + png.string() +
-                              " --size " + size + " --today 2025-11-20" + extra);
+    auto result = run_command(kBinary + " --db " + db.string() + " --board triage --screenshot " +
+                              png.string() + " --size " + size + " --today 2025-11-20" + extra);
     INFO(result.output);
     REQUIRE(result.status == 0);
     check_triage_image(load_png(png), width, height);
@@ -150,8 +153,12 @@ struct Office {
     std::unique_ptr<db::Writer> writer;  // destroyed (joined) before the App
 };
 
-widgets::KeyInput key(Key k) { return {k, 0, false}; }
-widgets::KeyInput ch(char c) { return {Key::character, c, false}; }
+widgets::KeyInput key(Key k) {
+    return {k, 0, false};
+}
+widgets::KeyInput ch(char c) {
+    return {Key::character, c, false};
+}
 
 }  // namespace
 

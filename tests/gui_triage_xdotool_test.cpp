@@ -37,7 +37,8 @@ const std::string kTitle = "LIFT Board";     // app/window.hpp's default window 
 
 std::filesystem::path make_demo(const TempDir& dir) {
     const auto db = dir / "demo.db";
-    auto result = run_command(kBinary + " demo-data --out " + db.string() + " --pupils 300 --seed 1 --today 2025-11-20");
+    auto result = run_command(kBinary + " demo-data --out " + db.string() +
+                              " --pupils 300 --seed 1 --today 2025-11-20");
     INFO(result.output);
     REQUIRE(result.status == 0);
     return db;
@@ -65,7 +66,8 @@ Expected first_row(const std::filesystem::path& db) {
 class Dashboard {
   public:
     Dashboard(const std::filesystem::path& db, const std::filesystem::path& log) {
-        std::vector<std::string> args = {kBinary, "--db", db.string(), "--board", "triage", "--today", "2025-11-20"};
+        std::vector<std::string> args = {kBinary,  "--db",    db.string(), "--board",
+                                         "triage", "--today", "2025-11-20"};
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
@@ -78,9 +80,11 @@ class Dashboard {
         envp.push_back(nullptr);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0600);
         posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-        const int failed = posix_spawn(&pid_, kBinary.c_str(), &actions, nullptr, argv.data(), envp.data());
+        const int failed =
+            posix_spawn(&pid_, kBinary.c_str(), &actions, nullptr, argv.data(), envp.data());
         posix_spawn_file_actions_destroy(&actions);
         if (failed) pid_ = -1;
     }
@@ -122,8 +126,8 @@ std::string trimmed(std::string s) {
 // The dashboard's window, once it is mapped, focused for the keys that follow. Under
 // Xvfb there is no window manager: XSetInputFocus (windowfocus) is what gives focus.
 std::string find_and_focus(const Dashboard& dashboard) {
-    auto found = run_command("timeout 60 xdotool search --sync --onlyvisible --pid " + std::to_string(dashboard.pid()) +
-                             " --name '^" + kTitle + "$'");
+    auto found = run_command("timeout 60 xdotool search --sync --onlyvisible --pid " +
+                             std::to_string(dashboard.pid()) + " --name '^" + kTitle + "$'");
     INFO(found.output);
     REQUIRE(found.status == 0);
     std::string window = trimmed(found.output);
@@ -166,16 +170,20 @@ std::vector<AuditRow> audit(const std::filesystem::path& db) {
 }
 
 bool wait_for_audit(const std::filesystem::path& db, size_t count) {
-    return test_support::wait_until([&] {
-        try {
-            return audit(db).size() >= count;
-        } catch (const SQLite::Exception&) {
-            return false;  // busy for a moment while the writer commits
-        }
-    }, std::chrono::seconds(60));
+    return test_support::wait_until(
+        [&] {
+            try {
+                return audit(db).size() >= count;
+            } catch (const SQLite::Exception&) {
+                return false;  // busy for a moment while the writer commits
+            }
+        },
+        std::chrono::seconds(60));
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -203,7 +211,8 @@ TEST_CASE("keyboard triage in a real window: assign a teacher and set a priority
     REQUIRE(wait_for_audit(db, 2));
 
     SQLite::Database database(db.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement state(database, "SELECT assigned_staff_id, priority FROM case_state WHERE pupil_ref = ?");
+    SQLite::Statement state(
+        database, "SELECT assigned_staff_id, priority FROM case_state WHERE pupil_ref = ?");
     state.bind(1, expected.pupil_ref);
     REQUIRE(state.executeStep());
     CHECK(state.getColumn(0).getString() == teacher);
@@ -251,13 +260,14 @@ TEST_CASE("a new referral typed into the form in a real window: pupil, consent a
     REQUIRE(wait_for_audit(db, 1));
 
     SQLite::Database database(db.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement pupil(database, "SELECT school_urn, initials, need_area FROM pupil WHERE pupil_ref = 'PX0001'");
+    SQLite::Statement pupil(
+        database, "SELECT school_urn, initials, need_area FROM pupil WHERE pupil_ref = 'PX0001'");
     REQUIRE(pupil.executeStep());
     CHECK(pupil.getColumn(0).getString() == expected.school_urn);
     CHECK(pupil.getColumn(1).getString() == "QZ");
     CHECK(pupil.getColumn(2).getString() == "semh");
-    SQLite::Statement consent(database,
-                              "SELECT date FROM event WHERE pupil_ref = 'PX0001' AND event = 'consent_given'");
+    SQLite::Statement consent(
+        database, "SELECT date FROM event WHERE pupil_ref = 'PX0001' AND event = 'consent_given'");
     REQUIRE(consent.executeStep());
     CHECK(consent.getColumn(0).getString() == "2025-11-18");
 

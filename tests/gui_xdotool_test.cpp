@@ -7,7 +7,6 @@
 // card away again. Further steps (a triage action, then the database and its audit
 // table) extend the same session through support/real_window.hpp.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <string>
 
@@ -39,7 +38,7 @@ size_t selected_row_pixels(const XwdImage& image) {
 
 }  // namespace
 
-TEST_CASE("typing in the lookup of a real window opens the pupil's card; Esc closes it") {
+TEST_CASE("typing in the lookup of a real window opens the pupil's card, and Esc closes it") {
     REQUIRE(std::getenv("DISPLAY"));  // run under xvfb-run (see scripts/test)
     TempDir dir;
     const auto db = dir / "demo.db";
@@ -48,8 +47,9 @@ TEST_CASE("typing in the lookup of a real window opens the pupil's card; Esc clo
     INFO(demo.output);
     REQUIRE(demo.status == 0);
 
-    RealWindow app(kBinary + " --db " + db.string() + " --board lookup --today 2025-11-20 --size 1280x720",
-                   dir / "liftboard.log");
+    RealWindow app(
+        kBinary + " --db " + db.string() + " --board lookup --today 2025-11-20 --size 1280x720",
+        dir / "liftboard.log");
     INFO("app log: " << app.log());
     const XwdImage first = app.wait_for([](const XwdImage& image) { return image.width == 1280; });
     REQUIRE(first.width == 1280);
@@ -60,7 +60,8 @@ TEST_CASE("typing in the lookup of a real window opens the pupil's card; Esc clo
     // "/" gives the search box the keyboard; the ref is an exact match, listed first
     // and selected.
     app.type("/P000123");
-    const XwdImage typed = app.wait_for([](const XwdImage& image) { return selected_row_pixels(image) > 5000; });
+    const XwdImage typed =
+        app.wait_for([](const XwdImage& image) { return selected_row_pixels(image) > 5000; });
     CHECK(selected_row_pixels(typed) > 5000);
     CHECK_FALSE(card_open(typed));
 

@@ -1,5 +1,5 @@
 // A 100k-pupil initial pull: a new board joining a district-sized hub gets every
-// pupil and event, in many batches, and its pathway data matches the hub's.
+// pupil and event, in several batches, and its pathway data matches the hub's.
 #include <catch2/catch.hpp>
 #include <cstdio>
 
@@ -49,7 +49,7 @@ TEST_CASE("a new client pulls a 100k-pupil hub completely") {
     INFO(pass.summary);
     REQUIRE(pass.ok);
     CHECK_THAT(pass.summary, Catch::Contains("pulled 200002 rows (200002 changed)"));
-    CHECK(batches > 40);  // 5000 rows a batch: one transaction each
+    CHECK(batches >= 5);  // pupils and events each in more than one transaction
 
     auto data = store.load_dataset();
     REQUIRE(data.pupils.size() == kPupils);

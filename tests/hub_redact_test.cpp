@@ -1,10 +1,14 @@
 // Passwords never reach a log line or the screen: redaction of connection strings in
 // both libpq forms, in error texts, and in the sync source's name.
+#include <SQLiteCpp/Statement.h>
+
 #include <catch2/catch.hpp>
 
 #include "db/hub/hub_connection.hpp"
 #include "db/hub/hub_source.hpp"
 #include "db/hub/redact.hpp"
+#include "db/store.hpp"
+#include "support/temp_dir.hpp"
 
 using db::hub::redact_secrets;
 
@@ -55,4 +59,30 @@ TEST_CASE("a connect timeout is added unless one is given, in either form") {
     CHECK(with_connect_timeout("host=hub dbname=lift") ==
           "host=hub dbname=lift connect_timeout=10");
     CHECK(with_connect_timeout("host=hub connect_timeout=3") == "host=hub connect_timeout=3");
+}
+
+TEST_CASE("a failing hub never shows the password on screen, in logs or in the store") {
+    test_support::TempDir dir;
+    std::string binary = LIFTBOARD_BINARY;
+    // Port 1 on loopback: refused at once, so the error path runs without a server.
+    auto init = test_support::run_command(
+        binary + " hub init --pg 'host=127.0.0.1 port=1 user=board password=Sup3rSecret'");
+    CHECK(init.status == 2);
+    CHECK_THAT(init.output, Catch::Contains("hub unreachable"));
+    CHECK(init.output.find("Sup3rSecret") == std::string::npos);
+
+    auto sync =
+        test_support::run_command(binary + " sync --once --db " + (dir / "x.db").string() +
+                                  " --hub 'postgresql://board:Sup3rSecret@127.0.0.1:1/lift'");
+    CHECK(sync.status == 1);
+    CHECK_THAT(sync.output, Catch::Contains("hub unreachable"));
+    CHECK(sync.output.find("Sup3rSecret") == std::string::npos);
+    db::Store store(dir / "x.db");
+    SQLite::Statement rows(store.database(), "SELECT source || last_error FROM sync_state");
+    int seen = 0;
+    while (rows.executeStep()) {
+        ++seen;
+        CHECK(rows.getColumn(0).getString().find("Sup3rSecret") == std::string::npos);
+    }
+    CHECK(seen == 1);
 }

@@ -217,3 +217,13 @@ TEST_CASE("check after a hub pull prints what it prints after a local import of 
         CHECK(from_hub.output == from_local.output);
     }
 }
+
+TEST_CASE("TLS options in the connection string reach libpq") {
+    std::string uri = test_support::fresh_hub_uri();
+    std::string require = uri.substr(0, uri.find("sslmode=")) + "sslmode=require";
+    // The test server has no TLS: requiring it must fail, which shows sslmode was used.
+    auto init = test_support::run_command(std::string(LIFTBOARD_BINARY) + " hub init --pg '" +
+                                          require + "'");
+    CHECK(init.status == 2);
+    CHECK_THAT(init.output, Catch::Contains("SSL"));
+}

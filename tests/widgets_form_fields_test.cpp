@@ -7,8 +7,12 @@
 using Key = widgets::KeyInput::Key;
 
 namespace {
-widgets::KeyInput key(Key k) { return {k, 0, false}; }
-widgets::KeyInput ch(char c) { return {Key::character, c, false}; }
+widgets::KeyInput key(Key k) {
+    return {k, 0, false};
+}
+widgets::KeyInput ch(char c) {
+    return {Key::character, c, false};
+}
 }  // namespace
 
 TEST_CASE("Tab and Shift+Tab walk round the fields and ask for keyboard focus") {

@@ -3,7 +3,6 @@
 // back, schools narrow the list, touch opens a row, and privacy: names are neither
 // searched nor drawn with privacy on, and an open card reverts to initials on time.
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <string>
 
@@ -88,17 +87,19 @@ TEST_CASE("/ focuses the search and typing filters the list as you type") {
     settle(ui, board, *s);
     CHECK(board.search_focused());
     CHECK(board.query() == "P000");
-    CHECK(labels(board) == std::vector<std::string>{"A.B.  P00001", "K.T.  P00002", "Z.Q.  P00003", "M.B.  P00013"});
+    CHECK(labels(board) ==
+          std::vector<std::string>{"A.B.  P00001", "K.T.  P00002", "Z.Q.  P00003", "M.B.  P00013"});
     HeadlessImGui::type("0");  // now through the focused text field itself
     auto text = settle(ui, board, *s);
     CHECK(board.query() == "P0000");
-    CHECK(labels(board) == std::vector<std::string>{"A.B.  P00001", "K.T.  P00002", "Z.Q.  P00003"});
+    CHECK(labels(board) ==
+          std::vector<std::string>{"A.B.  P00001", "K.T.  P00002", "Z.Q.  P00003"});
     CHECK(text.contains("3 pupils"));
     CHECK(text.contains("Z.Q.  P00003"));
     CHECK(board.selected() == 0u);
 }
 
-TEST_CASE("any letter typed on the board starts a search; case does not matter") {
+TEST_CASE("any letter typed on the board starts a search, in any case") {
     HeadlessImGui ui;
     LookupBoard board;
     auto s = district();
@@ -184,7 +185,26 @@ TEST_CASE("Esc closes the card, then clears the search, then leaves the box") {
     CHECK_FALSE(board.search_focused());
 }
 
-TEST_CASE("a school line lists its pupils; typing then narrows within the school") {
+TEST_CASE("Tab leaves the search box even when ImGui sees the Tab key too") {
+    HeadlessImGui ui;
+    LookupBoard board;
+    auto s = district();
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Tab] = 9;  // as the GLFW backend maps it
+    HeadlessImGui::type("/kt");
+    settle(ui, board, *s);
+    REQUIRE(board.search_focused());
+    // A real key press reaches both: the app's queue (key()) and ImGui's key state.
+    board.key(press(KeyInput::Key::tab));
+    io.KeysDown[9] = true;
+    ui.frame(board, *s, true, false);
+    io.KeysDown[9] = false;
+    settle(ui, board, *s);
+    CHECK_FALSE(board.search_focused());
+    CHECK(board.query() == "kt");
+}
+
+TEST_CASE("a school line lists its pupils, and typing then narrows within the school") {
     HeadlessImGui ui;
     LookupBoard board;
     auto s = district();
@@ -196,14 +216,15 @@ TEST_CASE("a school line lists its pupils; typing then narrows within the school
     CHECK(text.contains("3 pupils"));
     board.key(press(KeyInput::Key::enter));
     text = settle(ui, board, *s);
-    CHECK(labels(board) == std::vector<std::string>{"Z.Q.  P00003", "M.B.  P00013", "A.B.  Q00020"});
+    CHECK(labels(board) ==
+          std::vector<std::string>{"Z.Q.  P00003", "M.B.  P00013", "A.B.  Q00020"});
     CHECK(text.contains("In"));
     CHECK(board.search_focused());
     HeadlessImGui::type("ab");
     settle(ui, board, *s);
     CHECK(labels(board) == std::vector<std::string>{"A.B.  Q00020"});  // not P00001 at Oakfield
-    board.key(press(KeyInput::Key::escape));  // clear the text
-    board.key(press(KeyInput::Key::escape));  // leave the school
+    board.key(press(KeyInput::Key::escape));                           // clear the text
+    board.key(press(KeyInput::Key::escape));                           // leave the school
     settle(ui, board, *s);
     CHECK(board.query().empty());
     CHECK(board.lines().empty());  // back to the empty search: no card opened yet

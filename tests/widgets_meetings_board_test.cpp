@@ -66,7 +66,8 @@ core::Snapshot snapshot_with(int extra_rows = 0) {
     overdue.paperwork = "NO PAPERWORK, 7 days overdue";
     overdue.paperwork_status = core::Status::overdue;
     card.bookings = {blocked, overdue};
-    for (int i = 0; i < extra_rows; ++i) card.bookings.push_back(booking(10 + i, core::Status::ok, "READY"));
+    for (int i = 0; i < extra_rows; ++i)
+        card.bookings.push_back(booking(10 + i, core::Status::ok, "READY"));
     card.blocked = card.overdue = 1;
     card.summary = std::to_string(card.bookings.size()) + " pupils booked";
     m.cards.push_back(card);
@@ -180,10 +181,14 @@ TEST_CASE("columns: this week's meetings first, a placeholder for an empty week"
 
 TEST_CASE("school lines pack names, show counts and end in +N more when they overflow") {
     // One unit of width per byte.
-    const widgets::MeasureText measure = [](std::string_view t) { return static_cast<float>(t.size()); };
-    std::vector<core::MeetingSchool> schools = {
-        {"Alder", 0, false}, {"Birch", 2, false}, {"Cedar", 0, false}, {"Damson", 0, false},
-        {"Elm", 0, false}};
+    const widgets::MeasureText measure = [](std::string_view t) {
+        return static_cast<float>(t.size());
+    };
+    std::vector<core::MeetingSchool> schools = {{"Alder", 0, false},
+                                                {"Birch", 2, false},
+                                                {"Cedar", 0, false},
+                                                {"Damson", 0, false},
+                                                {"Elm", 0, false}};
     auto all = widgets::school_lines(schools, 100.0f, 2, measure);
     REQUIRE(all.size() == 1);
     CHECK(all[0] == "Alder  \xc2\xb7  Birch 2  \xc2\xb7  Cedar  \xc2\xb7  Damson  \xc2\xb7  Elm");

@@ -1,7 +1,6 @@
 // A command's future polled without blocking: nothing until the writer answers, the
 // answer exactly once, and a writer that went away reads as "not saved".
 #include <catch2/catch.hpp>
-
 #include <future>
 
 #include "widgets/pending_command.hpp"

@@ -6,7 +6,6 @@
 // covered, so a new board is checked without touching this file. The control cases
 // show the same checks do see names when privacy is off.
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 #include <vector>
@@ -29,8 +28,9 @@ std::shared_ptr<const core::Snapshot> demo() {
     static test_support::TempDir dir;
     static std::shared_ptr<const core::Snapshot> snapshot = [] {
         const auto db = dir / "demo.db";
-        auto result = test_support::run_command(std::string(LIFTBOARD_BINARY) + " demo-data --out " +
-                                                db.string() + " --pupils 300 --seed 1 --today 2025-11-20");
+        auto result =
+            test_support::run_command(std::string(LIFTBOARD_BINARY) + " demo-data --out " +
+                                      db.string() + " --pupils 300 --seed 1 --today 2025-11-20");
         INFO(result.output);
         REQUIRE(result.status == 0);
         db::Store store(db, db::Store::Access::read_only);
@@ -61,7 +61,8 @@ KeyInput press(KeyInput::Key key) {
 }
 
 // Drives `board` through the states a user can reach and collects all it drew.
-std::vector<DrawnText> drive(HeadlessImGui& ui, widgets::Board& board, const core::Snapshot& s, bool privacy) {
+std::vector<DrawnText> drive(HeadlessImGui& ui, widgets::Board& board, const core::Snapshot& s,
+                             bool privacy) {
     std::vector<DrawnText> drawn;
     auto frames = [&](int n) {
         for (int i = 0; i < n; ++i) drawn.push_back(ui.frame(board, s, privacy));

@@ -87,7 +87,8 @@ struct Headless {
         return frame(board, snapshot);
     }
     // Characters as the GLFW backend delivers them, into the active text field.
-    std::string type(widgets::Board& board, const core::Snapshot& snapshot, const std::string& text) {
+    std::string type(widgets::Board& board, const core::Snapshot& snapshot,
+                     const std::string& text) {
         for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
         return frame(board, snapshot);
     }
@@ -99,8 +100,12 @@ struct Headless {
     core::CommandSink* sink = nullptr;
 };
 
-widgets::KeyInput key(Key k, bool shift = false) { return {k, 0, shift}; }
-widgets::KeyInput ch(char c, bool shift = false) { return {Key::character, c, shift}; }
+widgets::KeyInput key(Key k, bool shift = false) {
+    return {k, 0, shift};
+}
+widgets::KeyInput ch(char c, bool shift = false) {
+    return {Key::character, c, shift};
+}
 
 // A Maidstone district: two schools, three teachers, a LIFT schedule and Surgeries, and
 // pupils with one finding of each severity.
@@ -114,10 +119,12 @@ std::shared_ptr<const core::Snapshot> district(int extra_pupils = 0) {
     f.data.surgeries.push_back({"Maidstone", day("2025-11-25"), "Office", ""});
     f.data.pupils[0].first_name = "Fictional";
     f.data.pupils[0].last_name = "Child";
-    f.event(EventKind::qfla, "2025-10-01");                                           // overdue
-    f.pupil("P00002", "900002").event(EventKind::qfla, "2025-11-01", "P00002");       // due
-    f.pupil("P00003", "900002").lift("2025-12-04", std::nullopt, "Maidstone", "A", "P00003");  // blocked
-    f.pupil("P00004", RulesFixture::school_urn).event(EventKind::ehcna_requested, "2025-11-01", "P00004");
+    f.event(EventKind::qfla, "2025-10-01");                                      // overdue
+    f.pupil("P00002", "900002").event(EventKind::qfla, "2025-11-01", "P00002");  // due
+    f.pupil("P00003", "900002")
+        .lift("2025-12-04", std::nullopt, "Maidstone", "A", "P00003");  // blocked
+    f.pupil("P00004", RulesFixture::school_urn)
+        .event(EventKind::ehcna_requested, "2025-11-01", "P00004");
     for (int i = 0; i < extra_pupils; ++i) {
         const std::string ref = "X" + std::to_string(100000 + i);
         f.pupil(ref, "900002").event(EventKind::qfla, "2025-10-01", ref);
@@ -129,7 +136,9 @@ std::shared_ptr<const core::Snapshot> district(int extra_pupils = 0) {
     return core::build_snapshot(std::make_shared<core::Dataset>(std::move(f.data)), options, 1);
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 // Opens the first row's action panel with the keyboard.
 std::string open_first(Headless& ui, widgets::TriageBoard& board, const core::Snapshot& s) {
@@ -161,7 +170,7 @@ TEST_CASE("the list: title, counts per status, headers, rows most severe first")
     CHECK_FALSE(board.focused());
 }
 
-TEST_CASE("privacy on shows initials and refs only; off adds the names") {
+TEST_CASE("privacy on shows initials and refs only and off adds the names") {
     Headless ui;
     widgets::TriageBoard board;
     auto s = district();
@@ -246,7 +255,8 @@ TEST_CASE("the assign list starts on someone other than the current teacher") {
     widgets::TriageBoard board;
     auto s = district();
     ui.frame(board, *s);
-    ui.press(board, *s, {key(Key::down), key(Key::down), key(Key::enter), ch('1')});  // P00001, with ST01
+    ui.press(board, *s,
+             {key(Key::down), key(Key::down), key(Key::enter), ch('1')});  // P00001, with ST01
     std::string text = ui.frame(board, *s);
     CHECK(has(text, "Ash Teacher (Maidstone)   (current)"));
     ui.press(board, *s, {key(Key::enter)});
@@ -336,7 +346,8 @@ TEST_CASE("the new referral form: N, typed fields, Tab, a need area, Enter") {
     ui.type(board, *s, "P20001");
     ui.press(board, *s, {key(Key::tab)});
     text = ui.type(board, *s, "birch");
-    INFO("ref '" << board.referral().input().pupil_ref << "' school '" << board.referral().input().school << "'");
+    INFO("ref '" << board.referral().input().pupil_ref << "' school '"
+                 << board.referral().input().school << "'");
     CHECK(has(text, "Birchwood Academy, Maidstone"));
     ui.press(board, *s, {key(Key::tab)});
     ui.type(board, *s, "ef");
@@ -358,7 +369,7 @@ TEST_CASE("the new referral form: N, typed fields, Tab, a need area, Enter") {
     CHECK_FALSE(board.referral().is_open());
 }
 
-TEST_CASE("R, S and T cycle the filters, Shift goes back, X clears; focus follows the pupil") {
+TEST_CASE("R, S and T cycle the filters, Shift goes back, X clears, focus follows the pupil") {
     Headless ui;
     widgets::TriageBoard board;
     auto s = district();
@@ -367,7 +378,7 @@ TEST_CASE("R, S and T cycle the filters, Shift goes back, X clears; focus follow
     ui.press(board, *s, {ch('r')});
     REQUIRE(board.filter().rule == core::RuleId::consent_before_referral);
     CHECK(board.visible().size() == 1);
-    CHECK_FALSE(board.focused());  // P00001 is not in this list
+    CHECK_FALSE(board.focused());                         // P00001 is not in this list
     ui.press(board, *s, {ch('r', true), ch('r', true)});  // back past "all" to the last
     CHECK(board.filter().rule == core::RuleId::ehcna_after_lift);
     ui.press(board, *s, {ch('x'), ch('s')});
@@ -389,8 +400,9 @@ TEST_CASE("hub conflicts are listed above the rows with both sides") {
     widgets::TriageBoard board;
     auto base = district();
     auto s = std::make_shared<core::Snapshot>(*base);
-    s->conflicts.push_back({1, "P00001", "assign P00001 to ST01", "tester", "", "", "assigned_staff_id ST01",
-                            "assigned_staff_id ST02", "changed on the hub first"});
+    s->conflicts.push_back({1, "P00001", "assign P00001 to ST01", "tester", "", "",
+                            "assigned_staff_id ST01", "assigned_staff_id ST02",
+                            "changed on the hub first"});
     std::string text;
     for (int i = 0; i < 2; ++i) text = ui.frame(board, *s);
     CHECK(has(text, "1 sync conflict to resolve"));

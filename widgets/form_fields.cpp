@@ -27,15 +27,20 @@ std::optional<int> choose_by_key(int selected, int count, const KeyInput& key) {
     if (count <= 0) return std::nullopt;
     using Key = KeyInput::Key;
     switch (key.key) {
-        case Key::up: return std::max(0, selected - 1);
-        case Key::down: return std::min(count - 1, selected + 1);
-        case Key::home: return 0;
-        case Key::end: return count - 1;
+        case Key::up:
+            return std::max(0, selected - 1);
+        case Key::down:
+            return std::min(count - 1, selected + 1);
+        case Key::home:
+            return 0;
+        case Key::end:
+            return count - 1;
         case Key::character:
             if (key.character >= '1' && key.character <= '9' && key.character - '1' < count)
                 return key.character - '1';
             return std::nullopt;
-        default: return std::nullopt;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -81,19 +86,30 @@ int choice_list(const char* id, std::span<const std::string> options, int select
     int clicked = -1;
     ImGui::PushID(id);
     ImGui::PushStyleColor(ImGuiCol_Header, focused ? p.header : p.group_row);
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, p.group_row);
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, p.header);
+    const float height = touch_height(context) - ImGui::GetStyle().ItemSpacing.y;
     for (size_t i = 0; i < options.size(); ++i) {
         const int n = static_cast<int>(i);
-        std::string label = (n < 9 ? std::to_string(n + 1) + "   " : std::string("    ")) + options[i];
+        std::string label =
+            (n < 9 ? std::to_string(n + 1) + "   " : std::string("    ")) + options[i];
         if (n == marked) label += "   (current)";
         ImGui::PushID(n);
-        if (ImGui::Selectable(label.c_str(), n == selected, ImGuiSelectableFlags_None,
-                              ImVec2(0.0f, touch_height(context) - ImGui::GetStyle().ItemSpacing.y)))
+        const ImVec2 start = ImGui::GetCursorPos();
+        if (ImGui::Selectable("##option", n == selected, ImGuiSelectableFlags_AllowItemOverlap,
+                              ImVec2(0.0f, height)))
             clicked = n;
         // The keyboard's choice comes into view in a long list.
         if (n == selected && reveal && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+        // The label over the row, ending in "..." rather than cut when it is too long.
+        const ImVec2 end = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(start.x + ImGui::GetStyle().FramePadding.x * 0.5f,
+                                   start.y + (height - ImGui::GetTextLineHeight()) * 0.5f));
+        text_fitted(label, p.text);
+        ImGui::SetCursorPos(end);
         ImGui::PopID();
     }
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(3);
     ImGui::PopID();
     return clicked;
 }

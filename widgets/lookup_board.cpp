@@ -107,7 +107,8 @@ void LookupBoard::refresh(const core::Snapshot& snapshot, const BoardContext& co
     }
     scope_.reset();
     scope_name_.clear();
-    if (const core::School* school = data && !scope_urn_.empty() ? data->school(scope_urn_) : nullptr) {
+    if (const core::School* school =
+            data && !scope_urn_.empty() ? data->school(scope_urn_) : nullptr) {
         scope_ = static_cast<uint32_t>(school - data->schools.data());
         scope_name_ = school->name;
     } else {
@@ -126,7 +127,8 @@ void LookupBoard::refresh(const core::Snapshot& snapshot, const BoardContext& co
     if (showing_recent_ && data) {
         std::vector<uint32_t> pupils;
         for (const std::string& ref : recent_)
-            if (const int index = data->pupil_index(ref); index >= 0) pupils.push_back(static_cast<uint32_t>(index));
+            if (const int index = data->pupil_index(ref); index >= 0)
+                pupils.push_back(static_cast<uint32_t>(index));
         lines_ = pupil_lines(snapshot, pupils);
         summary_ = lines_.empty() ? std::string() : "Recently opened";
     } else {
@@ -156,45 +158,76 @@ void LookupBoard::apply_keys(const core::Snapshot& snapshot, const BoardContext&
         // Scroll requests the board did not take as keys (Space on the wall, a remote).
         KeyInput as_key;
         switch (*pending_scroll_) {
-            case Scroll::line_up: as_key.key = Key::up; break;
-            case Scroll::line_down: as_key.key = Key::down; break;
-            case Scroll::page_up: as_key.key = Key::page_up; break;
-            case Scroll::page_down: as_key.key = Key::page_down; break;
-            case Scroll::top: as_key.key = Key::home; break;
-            case Scroll::bottom: as_key.key = Key::end; break;
+            case Scroll::line_up:
+                as_key.key = Key::up;
+                break;
+            case Scroll::line_down:
+                as_key.key = Key::down;
+                break;
+            case Scroll::page_up:
+                as_key.key = Key::page_up;
+                break;
+            case Scroll::page_down:
+                as_key.key = Key::page_down;
+                break;
+            case Scroll::top:
+                as_key.key = Key::home;
+                break;
+            case Scroll::bottom:
+                as_key.key = Key::end;
+                break;
         }
         keys_.push_back(as_key);
         pending_scroll_.reset();
     }
-    const long long at = selected_ ? static_cast<long long>(*selected_) : -1;
     const long long page = rows_per_page_;
     for (const KeyInput& key : keys_) {
-        const long long current = selected_ ? static_cast<long long>(*selected_) : at;
+        const long long current = selected_ ? static_cast<long long>(*selected_) : -1;
         switch (key.key) {
-            case Key::up: move_selection(current - 1); break;
-            case Key::down: move_selection(current + 1); break;
+            case Key::up:
+                move_selection(current - 1);
+                break;
+            case Key::down:
+                move_selection(current + 1);
+                break;
             case Key::page_up:
-                if (card_.is_open()) card_.scroll(Scroll::page_up); else move_selection(current - page);
+                if (card_.is_open())
+                    card_.scroll(Scroll::page_up);
+                else
+                    move_selection(current - page);
                 break;
             case Key::page_down:
-                if (card_.is_open()) card_.scroll(Scroll::page_down); else move_selection(current + page);
+                if (card_.is_open())
+                    card_.scroll(Scroll::page_down);
+                else
+                    move_selection(current + page);
                 break;
             case Key::home:
-                if (card_.is_open()) card_.scroll(Scroll::top); else move_selection(0);
+                if (card_.is_open())
+                    card_.scroll(Scroll::top);
+                else
+                    move_selection(0);
                 break;
             case Key::end:
-                if (card_.is_open()) card_.scroll(Scroll::bottom);
-                else move_selection(static_cast<long long>(lines_.size()) - 1);
+                if (card_.is_open())
+                    card_.scroll(Scroll::bottom);
+                else
+                    move_selection(static_cast<long long>(lines_.size()) - 1);
                 break;
             case Key::enter:
                 if (selected_) activate(*selected_, snapshot, context);
                 break;
-            case Key::escape: escape(); break;
-            case Key::tab:
-                if (search_active_) blur_search_ = true;
-                else focus_search_ = caret_to_end_ = true;
+            case Key::escape:
+                escape();
                 break;
-            case Key::character: break;
+            case Key::tab:
+                if (search_active_)
+                    blur_search_ = true;
+                else
+                    focus_search_ = caret_to_end_ = true;
+                break;
+            case Key::character:
+                break;
         }
         // Enter on a school changes the list: the rest of the keys wait for the new one.
         if (key.key == Key::enter) refresh(snapshot, context);
@@ -202,7 +235,8 @@ void LookupBoard::apply_keys(const core::Snapshot& snapshot, const BoardContext&
     keys_.clear();
 }
 
-void LookupBoard::activate(size_t line, const core::Snapshot& snapshot, const BoardContext& context) {
+void LookupBoard::activate(size_t line, const core::Snapshot& snapshot,
+                           const BoardContext& context) {
     if (line >= lines_.size() || !snapshot.data) return;
     const LookupLine& chosen = lines_[line];
     if (chosen.kind == LookupLine::Kind::school) {
@@ -239,7 +273,8 @@ void LookupBoard::draw(const core::Snapshot& snapshot, const BoardContext& conte
     refresh(snapshot, context);
     apply_keys(snapshot, context);
     if (!pending_open_.empty()) {
-        if (const int index = snapshot.data ? snapshot.data->pupil_index(pending_open_) : -1; index >= 0) {
+        if (const int index = snapshot.data ? snapshot.data->pupil_index(pending_open_) : -1;
+            index >= 0) {
             card_.open(snapshot, static_cast<uint32_t>(index), context.now);
             remember(pending_open_);
         }

@@ -22,6 +22,7 @@ constexpr float kLeftShare = 0.40f;   // of the width: the search column
 // Puts the caret after the text when the box was focused from code (typing on the
 // board, Tab): ImGui would otherwise start at the beginning or select everything.
 int search_callback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackCompletion) return 0;  // Tab: see below
     bool* caret_to_end = static_cast<bool*>(data->UserData);
     if (*caret_to_end) {
         data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
@@ -43,7 +44,8 @@ void LookupBoard::draw_layout(const core::Snapshot& snapshot, const BoardContext
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float left = std::floor(avail.x * kLeftShare);
 
-    constexpr ImGuiWindowFlags column_flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    constexpr ImGuiWindowFlags column_flags =
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::BeginChild("##lookup_search", ImVec2(left, avail.y), false, column_flags);
     draw_search(context);
     draw_scope(context);
@@ -52,8 +54,10 @@ void LookupBoard::draw_layout(const core::Snapshot& snapshot, const BoardContext
 
     ImGui::SameLine(0.0f, 2.0f * style.ItemSpacing.x);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.row_alt);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20.0f * context.scale, 16.0f * context.scale));
-    ImGui::BeginChild("##lookup_card", ImVec2(0.0f, avail.y), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(20.0f * context.scale, 16.0f * context.scale));
+    ImGui::BeginChild("##lookup_card", ImVec2(0.0f, avail.y), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding);
     if (card_.is_open()) {
         if (card_.draw(context)) card_.close();
     } else {
@@ -106,9 +110,14 @@ void LookupBoard::draw_search(const BoardContext& context) {
     ImGui::PushStyleColor(ImGuiCol_Border, search_active_ ? p.accent : p.border);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, p.row_alt);
     ImGui::SetNextItemWidth(-1.0f);
-    const char* hint = context.privacy ? "Ref, initials or school   ( / )" : "Ref, initials, name or school   ( / )";
-    ImGui::InputTextWithHint("##search", hint, &query_, ImGuiInputTextFlags_CallbackAlways, search_callback,
-                             &caret_to_end_);
+    const char* hint = context.privacy ? "Ref, initials or school   ( / )"
+                                       : "Ref, initials, name or school   ( / )";
+    // With a completion callback the box is no tab stop for ImGui, whose own Tab would
+    // move the keyboard straight back into it (the window has no other stop): Tab is
+    // the board's, from the app's key queue.
+    constexpr ImGuiInputTextFlags flags =
+        ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackCompletion;
+    ImGui::InputTextWithHint("##search", hint, &query_, flags, search_callback, &caret_to_end_);
     search_active_ = ImGui::IsItemActive();
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(2);
@@ -119,7 +128,8 @@ void LookupBoard::draw_scope(const BoardContext& context) {
     const ImGuiStyle& style = ImGui::GetStyle();
     if (scope_) {
         const char* leave = "Leave";
-        const float button = text_width(leave) + 2.0f * style.FramePadding.x + 16.0f * context.scale;
+        const float button =
+            text_width(leave) + 2.0f * style.FramePadding.x + 16.0f * context.scale;
         const float row_top = ImGui::GetCursorPosY();
         const float text_y = row_top + (kTouch * context.scale - ImGui::GetTextLineHeight()) * 0.5f;
         ImGui::SetCursorPosY(text_y);
@@ -127,7 +137,8 @@ void LookupBoard::draw_scope(const BoardContext& context) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(text_y);
         ImGui::PushFont(context.fonts->bold);
-        text_fitted(scope_name_, p.accent, ImGui::GetContentRegionAvail().x - button - style.ItemSpacing.x);
+        text_fitted(scope_name_, p.accent,
+                    ImGui::GetContentRegionAvail().x - button - style.ItemSpacing.x);
         ImGui::PopFont();
         ImGui::SameLine(ImGui::GetContentRegionMax().x - button);
         ImGui::SetCursorPosY(row_top);
@@ -156,11 +167,12 @@ void LookupBoard::draw_results(const core::Snapshot& snapshot, const BoardContex
         }
         return;
     }
-    const float row_height =
-        fonts.bold->FontSize + fonts.small->FontSize + 2.0f * kRowPadding * context.scale + ImGui::GetStyle().ItemSpacing.y;
+    const float row_height = fonts.bold->FontSize + fonts.small->FontSize +
+                             2.0f * kRowPadding * context.scale + ImGui::GetStyle().ItemSpacing.y;
     row_height_ = row_height - ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##results", ImVec2(0.0f, 0.0f), false);
-    rows_per_page_ = std::max(1, static_cast<int>(std::floor(ImGui::GetWindowHeight() / row_height)) - 1);
+    rows_per_page_ =
+        std::max(1, static_cast<int>(std::floor(ImGui::GetWindowHeight() / row_height)) - 1);
     if (reveal_selected_ && selected_) {
         const float y = static_cast<float>(*selected_) * row_height;
         if (y < ImGui::GetScrollY())
@@ -201,7 +213,9 @@ void LookupBoard::draw_line(const LookupLine& line, size_t index, const core::Sn
     const bool school = line.kind == LookupLine::Kind::school;
     // Right-hand tag: the pupil's stage in the colour of their worst finding.
     std::string_view tag = school ? std::string_view("School") : std::string_view(line.stage);
-    const ImVec4 tag_colour = school ? p.text_dim : (line.worst == core::Status::ok ? p.text_dim : status_colour(line.worst));
+    const ImVec4 tag_colour =
+        school ? p.text_dim
+               : (line.worst == core::Status::ok ? p.text_dim : status_colour(line.worst));
     const float tag_width = tag.empty() ? 0.0f : text_width(tag) + style.ItemSpacing.x;
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + pad));
@@ -234,12 +248,15 @@ void LookupBoard::draw_help(const BoardContext& context) {
     text_coloured("Find a pupil", p.text, fonts.title);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);
-    text_coloured(context.privacy ? "Type a pupil ref (P012345), initials (K.T.) or part of a school name."
-                                  : "Type a pupil ref (P012345), initials (K.T.), a name or part of a school name.",
-                  p.text);
-    text_coloured("A pupil's card shows the stage, the next step and its earliest date, the findings "
-                  "with their reasons, and every event on the pathway.",
-                  p.text_dim);
+    text_coloured(
+        context.privacy
+            ? "Type a pupil ref (P012345), initials (K.T.) or part of a school name."
+            : "Type a pupil ref (P012345), initials (K.T.), a name or part of a school name.",
+        p.text);
+    text_coloured(
+        "A pupil's card shows the stage, the next step and its earliest date, the findings "
+        "with their reasons, and every event on the pathway.",
+        p.text_dim);
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0.0f, 12.0f * context.scale));
 
@@ -272,8 +289,9 @@ void LookupBoard::draw_help(const BoardContext& context) {
     if (context.privacy) {
         text_coloured("Privacy is on: names are neither shown nor searched.", p.text_dim);
     } else {
-        const std::string note = "Privacy is off: names are searched and shown; an open card hides the name after " +
-                                 std::to_string(context.card_revert.count()) + " s.";
+        const std::string note =
+            "Privacy is off: names are searched and shown; an open card hides the name after " +
+            std::to_string(context.card_revert.count()) + " s.";
         text_coloured(note, p.due);
     }
     ImGui::PopFont();

@@ -15,10 +15,12 @@ LookupLine pupil_line(const core::Snapshot& snapshot, uint32_t pupil) {
     line.kind = LookupLine::Kind::pupil;
     line.index = pupil;
     line.label = pupil_label(p);
-    line.name = p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
+    line.name =
+        p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
     const core::School* school = data.school(p.school_urn);
     line.detail = school ? school->name : p.school_urn;
-    if (const std::string year = year_label(p.year_group); !year.empty()) line.detail += kDot + year;
+    if (const std::string year = year_label(p.year_group); !year.empty())
+        line.detail += kDot + year;
     if (pupil < snapshot.assessments.size()) {
         const core::PupilAssessment& a = snapshot.assessments[pupil];
         line.stage = std::string(core::display_name(a.stage));
@@ -52,8 +54,10 @@ std::vector<LookupLine> lookup_lines(const core::Snapshot& snapshot,
     std::vector<LookupLine> lines;
     if (!snapshot.data) return lines;
     lines.reserve(results.schools.size() + results.pupils.size());
-    for (const core::SearchHit& hit : results.schools) lines.push_back(school_line(snapshot, hit.index));
-    for (const core::SearchHit& hit : results.pupils) lines.push_back(pupil_line(snapshot, hit.index));
+    for (const core::SearchHit& hit : results.schools)
+        lines.push_back(school_line(snapshot, hit.index));
+    for (const core::SearchHit& hit : results.pupils)
+        lines.push_back(pupil_line(snapshot, hit.index));
     return lines;
 }
 
@@ -75,7 +79,8 @@ std::string lookup_summary(const core::SearchResults& results) {
     }
     if (results.school_count > 0) {
         if (!out.empty()) out += kDot;
-        out += grouped_count(results.school_count) + (results.school_count == 1 ? " school" : " schools");
+        out += grouped_count(results.school_count) +
+               (results.school_count == 1 ? " school" : " schools");
     }
     if (results.more || results.pupils.size() < results.pupil_count ||
         results.schools.size() < results.school_count)

@@ -16,11 +16,12 @@ namespace widgets {
 struct LookupLine {
     enum class Kind : uint8_t { school, pupil };
     Kind kind = Kind::pupil;
-    uint32_t index = 0;    // into the snapshot's pupils or schools
-    std::string label;     // pupil: "K.T.  P000123"; school: its name
-    std::string name;      // pupil's full name, "" when none: drawn only with privacy off
-    std::string detail;    // pupil: "Larkspur Primary School  ·  Year 4"; school: "Maidstone  ·  80 pupils"
-    std::string stage;     // pupil: "SEN Support"; school: ""
+    uint32_t index = 0;  // into the snapshot's pupils or schools
+    std::string label;   // pupil: "K.T.  P000123"; school: its name
+    std::string name;    // pupil's full name, "" when none: drawn only with privacy off
+    // pupil: "Larkspur Primary School  ·  Year 4"; school: "Maidstone  ·  80 pupils"
+    std::string detail;
+    std::string stage;  // pupil: "SEN Support"; school: ""
     core::Status worst = core::Status::ok;
 };
 

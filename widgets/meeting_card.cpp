@@ -15,14 +15,15 @@
 namespace widgets {
 namespace {
 
-constexpr float kPad = 16.0f;      // design pixels inside the card
-constexpr float kRowPad = 7.0f;    // above and below a booking row's two lines
-constexpr float kBar = 8.0f;       // the status bar on a booking row's left edge
+constexpr float kPad = 16.0f;    // design pixels inside the card
+constexpr float kRowPad = 7.0f;  // above and below a booking row's two lines
+constexpr float kBar = 8.0f;     // the status bar on a booking row's left edge
 constexpr const char* kDot = "  \xc2\xb7  ";
 const ImVec4 kOnBright{0.04f, 0.05f, 0.07f, 1.0f};  // text on a filled badge
 
 float width_of(ImFont* font, std::string_view text) {
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size())
+    return font
+        ->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size())
         .x;
 }
 
@@ -104,16 +105,28 @@ void draw_booking(const core::MeetingBooking& b, float word_width, float height,
 }
 
 void apply_scroll(Scroll request, float row_height) {
-    const float page =
-        std::max(row_height, (std::floor(ImGui::GetWindowHeight() / row_height) - 1.0f) * row_height);
+    const float page = std::max(
+        row_height, (std::floor(ImGui::GetWindowHeight() / row_height) - 1.0f) * row_height);
     float y = ImGui::GetScrollY();
     switch (request) {
-        case Scroll::line_up: y -= row_height; break;
-        case Scroll::line_down: y += row_height; break;
-        case Scroll::page_up: y -= page; break;
-        case Scroll::page_down: y += page; break;
-        case Scroll::top: y = 0.0f; break;
-        case Scroll::bottom: y = ImGui::GetScrollMaxY(); break;
+        case Scroll::line_up:
+            y -= row_height;
+            break;
+        case Scroll::line_down:
+            y += row_height;
+            break;
+        case Scroll::page_up:
+            y -= page;
+            break;
+        case Scroll::page_down:
+            y += page;
+            break;
+        case Scroll::top:
+            y = 0.0f;
+            break;
+        case Scroll::bottom:
+            y = ImGui::GetScrollMaxY();
+            break;
     }
     ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
 }
@@ -241,8 +254,8 @@ size_t school_line_budget(const core::MeetingCard& card, float height,
     const float spacing = 4.0f * s;  // the card's item spacing
     const float body = fonts.body->FontSize + spacing;
     // Padding, heading, two detail lines, summary, rule, "more" line; alarm and cap lines.
-    float fixed = 2.0f * kPad * s + fonts.title->FontSize + spacing + 3.0f * body + 10.0f * s +
-                  body;
+    float fixed =
+        2.0f * kPad * s + fonts.title->FontSize + spacing + 3.0f * body + 10.0f * s + body;
     if (card.blocked > 0 || card.overdue > 0) fixed += body;
     if (!card.cap_text.empty()) fixed += 2.0f * body;
     const size_t wanted = std::min<size_t>(card.bookings.size(), 6);
@@ -267,8 +280,7 @@ void draw_meeting_card(const MeetingCardInput& in, const BoardContext& context) 
     const ImVec2 top = ImGui::GetWindowPos();
     const ImVec4& rule = in.card->kind == core::MeetingKind::lift ? p.accent : p.text_dim;
     ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + in.size.x, top.y + 6.0f * s),
-                                              to_u32(rule), 8.0f * s,
-                                              ImDrawFlags_RoundCornersTop);
+                                              to_u32(rule), 8.0f * s, ImDrawFlags_RoundCornersTop);
     draw_header(in, context);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float rule_w = ImGui::GetContentRegionAvail().x;

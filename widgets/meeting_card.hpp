@@ -5,12 +5,12 @@
 // says a week has no meeting.
 #pragma once
 
+#include <imgui.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <imgui.h>
 
 #include "core/meetings.hpp"
 #include "widgets/board.hpp"
@@ -28,8 +28,7 @@ struct MeetingCardInput {
 float booking_row_height(const BoardContext& context);
 // How many lines of schools a card `height` pixels high can give the group's schools,
 // leaving room for its first bookings: 2 to 6 (more schools end in "+N more").
-size_t school_line_budget(const core::MeetingCard& card, float height,
-                          const BoardContext& context);
+size_t school_line_budget(const core::MeetingCard& card, float height, const BoardContext& context);
 
 // Draws `text` at `pos` in `font` straight to `draw` (no item), ending in an ellipsis at
 // `max_x` when it does not fit; returns the x where it ended.

@@ -14,9 +14,9 @@
 namespace widgets {
 namespace {
 
-constexpr float kGap = 16.0f;          // design pixels between columns
-constexpr float kMinColumn = 440.0f;   // narrower columns scroll sideways instead
-constexpr float kCardPad = 16.0f;      // as meeting_card.cpp's padding
+constexpr float kGap = 16.0f;         // design pixels between columns
+constexpr float kMinColumn = 440.0f;  // narrower columns scroll sideways instead
+constexpr float kCardPad = 16.0f;     // as meeting_card.cpp's padding
 constexpr const char* kDot = "  \xc2\xb7  ";
 
 std::string plural(int n, const char* one, const char* many) {
@@ -55,7 +55,8 @@ void MeetingsBoard::refresh(const core::Snapshot& snapshot, const BoardContext&)
     attention_.clear();
     if (model.due > 0) attention_ = std::to_string(model.due) + " due soon";
     if (model.warnings > 0)
-        attention_ += (attention_.empty() ? "" : kDot) + std::to_string(model.warnings) + " to check";
+        attention_ +=
+            (attention_.empty() ? "" : kDot) + std::to_string(model.warnings) + " to check";
     today_ = "Today " + core::to_display(snapshot.today);
     for (int week = 0; week < 2; ++week) empty_[week] = empty_week_text(model, week);
 }
@@ -67,14 +68,14 @@ void MeetingsBoard::layout(const core::Snapshot& snapshot, const BoardContext& c
     const float text_width = card.x - 2.0f * kCardPad * context.scale;
     ImFont* small = context.fonts->small;
     const MeasureText measure = [small](std::string_view text) {
-        return small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, text.data(),
-                                    text.data() + text.size())
+        return small
+            ->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size())
             .x;
     };
     school_lines_.clear();
     for (const core::MeetingCard& c : snapshot.meetings.cards)
-        school_lines_.push_back(school_lines(c.schools, text_width,
-                                             school_line_budget(c, card.y, context), measure));
+        school_lines_.push_back(
+            school_lines(c.schools, text_width, school_line_budget(c, card.y, context), measure));
 }
 
 void MeetingsBoard::draw(const core::Snapshot& snapshot, const BoardContext& context) {
@@ -100,7 +101,8 @@ void MeetingsBoard::draw(const core::Snapshot& snapshot, const BoardContext& con
     layout(snapshot, context, card_size);
     for (size_t i = 0; i < columns_.size(); ++i) {
         const MeetingColumn& column = columns_[i];
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(i) * (width + kGap * s), top));
+        ImGui::SetCursorScreenPos(
+            ImVec2(origin.x + static_cast<float>(i) * (width + kGap * s), top));
         ImGui::PushID(static_cast<int>(i));
         if (column.card < 0) {
             draw_empty_week(empty_[column.week], card_size, context);

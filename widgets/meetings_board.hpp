@@ -5,12 +5,12 @@
 // every card's booking list together.
 #pragma once
 
+#include <imgui.h>
+
 #include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 #include "widgets/board.hpp"
 #include "widgets/meetings_layout.hpp"
@@ -48,8 +48,8 @@ class MeetingsBoard final : public Board {
     std::string alarm_;    // "4 blocked  ·  3 overdue", or "nothing blocked or overdue"
     bool any_alarm_ = false;
     std::string attention_;  // "2 due soon  ·  6 to check", or ""
-    std::string today_;    // "Today 20 Nov 2025"
-    std::string empty_[2];  // per week, for a week without meetings
+    std::string today_;      // "Today 20 Nov 2025"
+    std::string empty_[2];   // per week, for a week without meetings
 };
 
 }  // namespace widgets

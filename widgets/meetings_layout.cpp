@@ -23,8 +23,8 @@ std::string empty_week_text(const core::MeetingBoardModel& model, int week) {
            (model.district.empty() ? std::string() : " in " + model.district);
 }
 
-std::vector<std::string> school_lines(const std::vector<core::MeetingSchool>& schools,
-                                      float width, size_t max_lines, const MeasureText& measure) {
+std::vector<std::string> school_lines(const std::vector<core::MeetingSchool>& schools, float width,
+                                      size_t max_lines, const MeasureText& measure) {
     static constexpr std::string_view kSeparator = "  \xc2\xb7  ";
     std::vector<std::string> lines;
     if (schools.empty() || max_lines == 0) return lines;

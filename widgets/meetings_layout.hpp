@@ -30,8 +30,8 @@ using MeasureText = std::function<float(std::string_view)>;
 // The group's schools as at most `max_lines` lines no wider than `width`, names joined
 // with " · " and a booked count after each school with bookings ("Oak Primary 2");
 // when they do not all fit, the last line ends with "+N more".
-std::vector<std::string> school_lines(const std::vector<core::MeetingSchool>& schools,
-                                      float width, size_t max_lines, const MeasureText& measure);
+std::vector<std::string> school_lines(const std::vector<core::MeetingSchool>& schools, float width,
+                                      size_t max_lines, const MeasureText& measure);
 
 // One coloured run of a booking's second line.
 struct DetailRun {

@@ -88,13 +88,16 @@ void PupilCard::draw_header(const BoardContext& context, bool& close_pressed) {
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - button_width);
     ImGui::SetCursorPosY(top);
-    if (ImGui::Button(close_label, ImVec2(button_width, kTouch * context.scale))) close_pressed = true;
+    if (ImGui::Button(close_label, ImVec2(button_width, kTouch * context.scale)))
+        close_pressed = true;
 
     if (shows_name(context)) {
-        const auto left = std::chrono::ceil<std::chrono::seconds>(context.card_revert - (context.now - opened_at_));
+        const auto left = std::chrono::ceil<std::chrono::seconds>(context.card_revert -
+                                                                  (context.now - opened_at_));
         ImGui::PushFont(fonts.small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.due);
-        ImGui::Text("Name shown for %llds more, then initials only", static_cast<long long>(left.count()));
+        ImGui::Text("Name shown for %llds more, then initials only",
+                    static_cast<long long>(left.count()));
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
@@ -111,7 +114,8 @@ void PupilCard::draw_stage(const BoardContext& context) {
     if (ImGui::BeginTable("##stage", 2, flags | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-        auto row = [&](std::string_view label, std::string_view value, const ImVec4& colour, bool bold) {
+        auto row = [&](std::string_view label, std::string_view value, const ImVec4& colour,
+                       bool bold) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             text_coloured(label, p.text_dim);
@@ -120,10 +124,14 @@ void PupilCard::draw_stage(const BoardContext& context) {
             text_wrapped(value, colour);
             ImGui::PopFont();
         };
-        row("Stage", model_->stage.empty() ? std::string_view("Not started") : std::string_view(model_->stage),
+        row("Stage",
+            model_->stage.empty() ? std::string_view("Not started")
+                                  : std::string_view(model_->stage),
             p.text, true);
         // The next step in the neutral accent: a finding's colour belongs to the finding.
-        row("Next step", model_->next_step.empty() ? std::string_view("None") : std::string_view(model_->next_step),
+        row("Next step",
+            model_->next_step.empty() ? std::string_view("None")
+                                      : std::string_view(model_->next_step),
             p.accent, true);
         if (!model_->next_when.empty()) row("When", model_->next_when, p.text, false);
         ImGui::EndTable();
@@ -134,7 +142,9 @@ void PupilCard::draw_stage(const BoardContext& context) {
 
 void PupilCard::draw_findings(const BoardContext& context) {
     const Palette& p = palette();
-    text_coloured(model_->findings.empty() ? "Findings" : "Findings (" + std::to_string(model_->findings.size()) + ")",
+    text_coloured(model_->findings.empty()
+                      ? "Findings"
+                      : "Findings (" + std::to_string(model_->findings.size()) + ")",
                   p.text, context.fonts->bold);
     if (model_->findings.empty()) {
         text_coloured("Nothing outstanding: every pathway rule is met.", p.ok);
@@ -186,12 +196,24 @@ void PupilCard::apply_scroll() {
     const float page = std::max(line, ImGui::GetWindowHeight() - 2.0f * line);
     float y = ImGui::GetScrollY();
     switch (*pending_scroll_) {
-        case Scroll::line_up: y -= line; break;
-        case Scroll::line_down: y += line; break;
-        case Scroll::page_up: y -= page; break;
-        case Scroll::page_down: y += page; break;
-        case Scroll::top: y = 0.0f; break;
-        case Scroll::bottom: y = ImGui::GetScrollMaxY(); break;
+        case Scroll::line_up:
+            y -= line;
+            break;
+        case Scroll::line_down:
+            y += line;
+            break;
+        case Scroll::page_up:
+            y -= page;
+            break;
+        case Scroll::page_down:
+            y += page;
+            break;
+        case Scroll::top:
+            y = 0.0f;
+            break;
+        case Scroll::bottom:
+            y = ImGui::GetScrollMaxY();
+            break;
     }
     ImGui::SetScrollY(std::clamp(y, 0.0f, std::max(0.0f, ImGui::GetScrollMaxY())));
     pending_scroll_.reset();

@@ -18,7 +18,8 @@ namespace widgets {
 class PupilCard {
   public:
     // Opens the card of snapshot.data->pupils[pupil]; the name clock starts at `now`.
-    void open(const core::Snapshot& snapshot, uint32_t pupil, std::chrono::steady_clock::time_point now);
+    void open(const core::Snapshot& snapshot, uint32_t pupil,
+              std::chrono::steady_clock::time_point now);
     void close() { model_.reset(); }
     bool is_open() const { return model_.has_value(); }
     const PupilCardModel* model() const { return model_ ? &*model_ : nullptr; }

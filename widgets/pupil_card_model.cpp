@@ -11,11 +11,18 @@ namespace widgets {
 namespace {
 
 constexpr std::array<std::string_view, core::kEventKindCount> kEventLabels = {
-    "Concern raised", "QFLA", "QFLA review", "Monitoring started", "SEN Support",
-    "Parents informed", "Agency referral", "Assessment", "Provision plan", "Impact review",
-    "Consent given", "Discussed at Surgery", "LIFT paperwork sent", "Discussed at LIFT",
-    "Recommendation", "STLS consultation", "Caselist opened", "Visit", "HNF applied",
-    "HNF decision", "SODLIS issued", "EHCNA requested", "Case closed",
+    "Concern raised",      "QFLA",
+    "QFLA review",         "Monitoring started",
+    "SEN Support",         "Parents informed",
+    "Agency referral",     "Assessment",
+    "Provision plan",      "Impact review",
+    "Consent given",       "Discussed at Surgery",
+    "LIFT paperwork sent", "Discussed at LIFT",
+    "Recommendation",      "STLS consultation",
+    "Caselist opened",     "Visit",
+    "HNF applied",         "HNF decision",
+    "SODLIS issued",       "EHCNA requested",
+    "Case closed",
 };
 
 constexpr std::pair<std::string_view, std::string_view> kDetailLabels[] = {
@@ -79,15 +86,16 @@ CardEntry booking_entry(const core::Booking& b, core::Date today) {
     CardEntry entry;
     const bool lift = b.kind == core::BookingKind::lift;
     entry.upcoming = b.meeting_date > today;
-    entry.date = core::to_short_display(b.meeting_date) + " " + std::to_string(b.meeting_date.year());
+    entry.date =
+        core::to_short_display(b.meeting_date) + " " + std::to_string(b.meeting_date.year());
     entry.what = lift ? (entry.upcoming ? "LIFT booked" : "LIFT meeting (booked)")
                       : (entry.upcoming ? "Surgery booked" : "Surgery (booked)");
     entry.detail = b.district;
     if (lift && !b.group.empty()) join(entry.detail, "group " + b.group);
     if (lift) {
-        join(entry.detail, b.paperwork_received
-                               ? "paperwork received " + core::to_short_display(*b.paperwork_received)
-                               : std::string("paperwork not received"));
+        join(entry.detail, b.paperwork_received ? "paperwork received " +
+                                                      core::to_short_display(*b.paperwork_received)
+                                                : std::string("paperwork not received"));
     }
     return entry;
 }
@@ -120,7 +128,8 @@ PupilCardModel build_pupil_card(const core::Snapshot& snapshot, uint32_t pupil) 
     card.pupil = pupil;
     card.ref = p.pupil_ref;
     card.label = pupil_label(p);
-    card.full_name = p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
+    card.full_name =
+        p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
     if (const core::School* school = data.school(p.school_urn))
         card.school = school->name + ", " + school->district;
     else

@@ -22,22 +22,22 @@ struct CardFinding {
 };
 
 struct CardEntry {
-    std::string date;    // "Thu 13 Mar 2025"
-    std::string what;    // "Discussed at LIFT", "LIFT booked"
-    std::string detail;  // "Speech and language therapy", "paperwork received 3 Nov"
+    std::string date;       // "Thu 13 Mar 2025"
+    std::string what;       // "Discussed at LIFT", "LIFT booked"
+    std::string detail;     // "Speech and language therapy", "paperwork received 3 Nov"
     bool upcoming = false;  // after today: booked, not yet happened
 };
 
 struct PupilCardModel {
-    uint32_t pupil = 0;      // index into the snapshot's pupils
-    std::string ref;         // "P000123"
-    std::string label;       // privacy-safe: "K.T.  P000123"
-    std::string full_name;   // "" when the data has none; drawn only with privacy off
-    std::string school;      // "Larkspur Primary School, Maidstone"
-    std::string facts;       // "Year 4  ·  C&L  ·  Teacher: <name>  ·  High priority"
-    std::string stage;       // "SEN Support"
-    std::string next_step;   // "Discuss at an STLS Surgery"
-    std::string next_when;   // "earliest Mon 12 Jan 2026  ·  by ...", "" when undated
+    uint32_t pupil = 0;     // index into the snapshot's pupils
+    std::string ref;        // "P000123"
+    std::string label;      // privacy-safe: "K.T.  P000123"
+    std::string full_name;  // "" when the data has none; drawn only with privacy off
+    std::string school;     // "Larkspur Primary School, Maidstone"
+    std::string facts;      // "Year 4  ·  C&L  ·  Teacher: <name>  ·  High priority"
+    std::string stage;      // "SEN Support"
+    std::string next_step;  // "Discuss at an STLS Surgery"
+    std::string next_when;  // "earliest Mon 12 Jan 2026  ·  by ...", "" when undated
     core::Status worst = core::Status::ok;
     std::vector<CardFinding> findings;  // most severe first
     std::vector<CardEntry> timeline;    // oldest first, bookings among the events

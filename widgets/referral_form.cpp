@@ -35,7 +35,8 @@ void ReferralForm::open() {
     open_ = true;
 }
 
-void ReferralForm::handle(const KeyInput& key, const core::Snapshot& snapshot, const BoardContext& context) {
+void ReferralForm::handle(const KeyInput& key, const core::Snapshot& snapshot,
+                          const BoardContext& context) {
     using Key = KeyInput::Key;
     if (pending_.waiting()) return;
     switch (key.key) {
@@ -66,8 +67,8 @@ void ReferralForm::submit(const core::Snapshot& snapshot, const BoardContext& co
     result_.clear();
     if (!check_.ok() || !context.commands) {
         // To the first field that needs fixing.
-        const std::array messages = {&check_.pupil_ref, &check_.school, &check_.initials, &check_.need_area,
-                                     &check_.consent_date};
+        const std::array messages = {&check_.pupil_ref, &check_.school, &check_.initials,
+                                     &check_.need_area, &check_.consent_date};
         for (size_t i = 0; i < messages.size(); ++i)
             if (!messages[i]->empty()) {
                 ImGui::ClearActiveID();
@@ -81,8 +82,8 @@ void ReferralForm::submit(const core::Snapshot& snapshot, const BoardContext& co
     result_ok_ = true;
 }
 
-void ReferralForm::text_row(const char* label, const char* id, std::string& value, const char* hint, int index,
-                            const std::string& message, const BoardContext& context) {
+void ReferralForm::text_row(const char* label, const char* id, std::string& value, const char* hint,
+                            int index, const std::string& message, const BoardContext& context) {
     field_label(label, focus_.field == index, context);
     text_field(id, value, hint, index, focus_, context);
     if (tried_) inline_message(message, palette().overdue);
@@ -103,24 +104,26 @@ void ReferralForm::draw(const core::Snapshot& snapshot, const BoardContext& cont
     check_ = core::check_referral(input_, *snapshot.data, snapshot.today);
 
     text_coloured("New referral", p.text, context.fonts->bold);
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(),
-                             ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Close  (Esc)").x -
-                                 2.0f * ImGui::GetStyle().FramePadding.x));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x -
+                                                         ImGui::CalcTextSize("Close  (Esc)").x -
+                                                         2.0f * ImGui::GetStyle().FramePadding.x));
     ImGui::BeginDisabled(pending_.waiting());
     if (touch_button("Close  (Esc)", context)) close();
     ImGui::EndDisabled();
 
     text_row("Pupil ref", "##ref", input_.pupil_ref, "e.g. P01234", ref, check_.pupil_ref, context);
-    text_row("School  (URN or name)", "##school", input_.school, "URN or the start of the name", school,
-             check_.school, context);
+    text_row("School  (URN or name)", "##school", input_.school, "URN or the start of the name",
+             school, check_.school, context);
     // Which school the typing matches, as it is typed (check_ is from before this frame's keys).
     if (const core::School* found = core::find_school(*snapshot.data, input_.school))
         text_fitted(found->name + ", " + found->district, p.ok);
-    text_row("Initials", "##initials", input_.initials, "e.g. AB", initials, check_.initials, context);
+    text_row("Initials", "##initials", input_.initials, "e.g. AB", initials, check_.initials,
+             context);
 
     field_label("Need area", focus_.field == need, context);
     const auto labels = need_labels();
-    const int clicked = choice_row("need", labels, need_index(input_.need_area), focus_.field == need, context);
+    const int clicked =
+        choice_row("need", labels, need_index(input_.need_area), focus_.field == need, context);
     if (clicked >= 0) {
         input_.need_area = kNeedAreas[static_cast<size_t>(clicked)];
         ImGui::ClearActiveID();

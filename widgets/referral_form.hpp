@@ -31,8 +31,8 @@ class ReferralForm {
 
   private:
     void submit(const core::Snapshot& snapshot, const BoardContext& context);
-    void text_row(const char* label, const char* id, std::string& value, const char* hint, int index,
-                  const std::string& message, const BoardContext& context);
+    void text_row(const char* label, const char* id, std::string& value, const char* hint,
+                  int index, const std::string& message, const BoardContext& context);
 
     bool open_ = false;
     core::ReferralInput input_;

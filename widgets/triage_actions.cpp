@@ -51,7 +51,8 @@ std::vector<TriageActions::Field> TriageActions::fields() const {
 
 TriageActions::Field TriageActions::focused_field() const {
     const auto list = fields();
-    return list[static_cast<size_t>(std::clamp(focus_.field, 0, static_cast<int>(list.size()) - 1))];
+    return list[static_cast<size_t>(
+        std::clamp(focus_.field, 0, static_cast<int>(list.size()) - 1))];
 }
 
 void TriageActions::open_form(Form form, const core::Snapshot& snapshot, size_t pupil) {
@@ -88,11 +89,13 @@ void TriageActions::open_form(Form form, const core::Snapshot& snapshot, size_t 
             break;
         }
         case Form::book:
-            meetings_ = core::meeting_options(data, pupil, snapshot.today, snapshot.triage.referral_cap);
+            meetings_ =
+                core::meeting_options(data, pupil, snapshot.today, snapshot.triage.referral_cap);
             for (const auto& m : meetings_) choices_.push_back(m.label);
             if (meetings_.empty())
-                form_message_ = "No LIFT meeting of the school's group (deadline not passed, places "
-                                "left) and no Surgery of its district is coming up.";
+                form_message_ =
+                    "No LIFT meeting of the school's group (deadline not passed, places "
+                    "left) and no Surgery of its district is coming up.";
             break;
         case Form::event:
             choices_ = event_labels();
@@ -126,7 +129,8 @@ void TriageActions::handle(const KeyInput& key, const core::Snapshot& snapshot,
             open_form(static_cast<Form>(menu_choice_ + 1), snapshot, pupil);
         } else if (key.key == Key::tab) {
             menu_choice_ = (menu_choice_ + (key.shift ? kActionCount - 1 : 1)) % kActionCount;
-        } else if (auto moved = choose_by_key(menu_choice_, kActionCount, key); moved && key.key != Key::character) {
+        } else if (auto moved = choose_by_key(menu_choice_, kActionCount, key);
+                   moved && key.key != Key::character) {
             menu_choice_ = *moved;
         }
         return;
@@ -144,9 +148,11 @@ void TriageActions::handle(const KeyInput& key, const core::Snapshot& snapshot,
     }
     const Field field = focused_field();
     if (field == Field::date) return;  // typing: characters reach the field through ImGui
-    const int count = field == Field::detail
-                          ? static_cast<int>(core::triage_event_details(static_cast<core::TriageEvent>(choice_)).size())
-                          : static_cast<int>(choices_.size());
+    const int count =
+        field == Field::detail
+            ? static_cast<int>(
+                  core::triage_event_details(static_cast<core::TriageEvent>(choice_)).size())
+            : static_cast<int>(choices_.size());
     if (auto chosen = choose_by_key(field == Field::detail ? detail_ : choice_, count, key)) {
         if (field == Field::detail) {
             detail_ = *chosen;
@@ -161,7 +167,8 @@ void TriageActions::handle(const KeyInput& key, const core::Snapshot& snapshot,
     }
 }
 
-void TriageActions::submit(const core::Snapshot& snapshot, const BoardContext& context, size_t pupil) {
+void TriageActions::submit(const core::Snapshot& snapshot, const BoardContext& context,
+                           size_t pupil) {
     const core::Dataset& data = *snapshot.data;
     const std::string& ref = data.pupils[pupil].pupil_ref;
     std::optional<core::Command> command;
@@ -169,10 +176,12 @@ void TriageActions::submit(const core::Snapshot& snapshot, const BoardContext& c
     switch (form_) {
         case Form::assign:
             if (choice_ >= 0 && choice_ < static_cast<int>(teachers_.size()))
-                command = core::AssignTeacher{ref, teachers_[static_cast<size_t>(choice_)].staff_id};
+                command =
+                    core::AssignTeacher{ref, teachers_[static_cast<size_t>(choice_)].staff_id};
             break;
         case Form::priority:
-            command = core::SetPriority{ref, kPriorities[static_cast<size_t>(std::clamp(choice_, 0, 3))]};
+            command =
+                core::SetPriority{ref, kPriorities[static_cast<size_t>(std::clamp(choice_, 0, 3))]};
             break;
         case Form::book:
             if (choice_ >= 0 && choice_ < static_cast<int>(meetings_.size()))
@@ -214,7 +223,9 @@ void TriageActions::refresh_header(const core::Snapshot& snapshot, size_t pupil)
     const core::CaseState* state = data.case_state(p.pupil_ref);
     const std::string priority = core::priority_label(state ? state->priority : 0);
     header_.facts = (school ? school->name : p.school_urn) + "  ·  " +
-                    (teacher ? teacher->name : teacher_id.empty() ? "Unassigned" : teacher_id) +
+                    (teacher              ? teacher->name
+                     : teacher_id.empty() ? "Unassigned"
+                                          : teacher_id) +
                     "  ·  priority " + (priority.empty() ? "none" : priority);
     header_.stage.clear();
     header_.findings.clear();
@@ -226,7 +237,8 @@ void TriageActions::refresh_header(const core::Snapshot& snapshot, size_t pupil)
     }
 }
 
-void TriageActions::draw(const core::Snapshot& snapshot, const BoardContext& context, bool editable) {
+void TriageActions::draw(const core::Snapshot& snapshot, const BoardContext& context,
+                         bool editable) {
     const Palette& p = palette();
     if (auto result = pending_.poll()) {
         result_ok_ = result->ok;

@@ -53,7 +53,8 @@ class TriageActions {
     void draw_header(const BoardContext& context);
     void draw_menu(const BoardContext& context, const core::Snapshot& snapshot, size_t pupil);
     void draw_form(const core::Snapshot& snapshot, const BoardContext& context, size_t pupil);
-    void draw_event_fields(const core::Snapshot& snapshot, const BoardContext& context, size_t pupil);
+    void draw_event_fields(const core::Snapshot& snapshot, const BoardContext& context,
+                           size_t pupil);
 
     std::string pupil_ref_;
     Form form_ = Form::menu;

@@ -19,11 +19,16 @@ constexpr size_t kMenuFindings = 4;
 
 const char* form_heading(TriageActions::Form form) {
     switch (form) {
-        case TriageActions::Form::assign: return "Assign a specialist teacher";
-        case TriageActions::Form::priority: return "Set the priority";
-        case TriageActions::Form::book: return "Book into a LIFT meeting or Surgery";
-        case TriageActions::Form::event: return "Record an event";
-        case TriageActions::Form::menu: break;
+        case TriageActions::Form::assign:
+            return "Assign a specialist teacher";
+        case TriageActions::Form::priority:
+            return "Set the priority";
+        case TriageActions::Form::book:
+            return "Book into a LIFT meeting or Surgery";
+        case TriageActions::Form::event:
+            return "Record an event";
+        case TriageActions::Form::menu:
+            break;
     }
     return "";
 }
@@ -51,8 +56,10 @@ void TriageActions::draw_header(const BoardContext& context) {
     }
     // Close sits on the label's line, at the right edge, for touch.
     const char* close_label = "Close  (Esc)";
-    const float close_width = ImGui::CalcTextSize(close_label).x + 2.0f * ImGui::GetStyle().FramePadding.x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - close_width));
+    const float close_width =
+        ImGui::CalcTextSize(close_label).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - close_width));
     ImGui::BeginDisabled(pending_.waiting());
     if (touch_button(close_label, context, close_width)) close();
     ImGui::EndDisabled();
@@ -64,7 +71,8 @@ void TriageActions::draw_header(const BoardContext& context) {
         const size_t shown = std::min(header_.findings.size(), kMenuFindings);
         for (size_t i = 0; i < shown; ++i) draw_finding(header_.findings[i], context);
         if (header_.findings.size() > shown)
-            text_coloured("+" + std::to_string(header_.findings.size() - shown) + " more", p.text_dim);
+            text_coloured("+" + std::to_string(header_.findings.size() - shown) + " more",
+                          p.text_dim);
     } else {
         // A form needs the room: the worst finding only, on one line.
         const core::Finding& f = header_.findings.front();
@@ -75,7 +83,8 @@ void TriageActions::draw_header(const BoardContext& context) {
     ImGui::Spacing();
 }
 
-void TriageActions::draw_menu(const BoardContext& context, const core::Snapshot& snapshot, size_t pupil) {
+void TriageActions::draw_menu(const BoardContext& context, const core::Snapshot& snapshot,
+                              size_t pupil) {
     const Palette& p = palette();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
@@ -97,7 +106,8 @@ void TriageActions::draw_menu(const BoardContext& context, const core::Snapshot&
     ImGui::Spacing();
 }
 
-void TriageActions::draw_form(const core::Snapshot& snapshot, const BoardContext& context, size_t pupil) {
+void TriageActions::draw_form(const core::Snapshot& snapshot, const BoardContext& context,
+                              size_t pupil) {
     const Palette& p = palette();
     ImGui::Separator();
     text_coloured(form_heading(form_), p.text, context.fonts->bold);
@@ -106,7 +116,8 @@ void TriageActions::draw_form(const core::Snapshot& snapshot, const BoardContext
     if (form_ == Form::event) {
         draw_event_fields(snapshot, context, pupil);
     } else if (!choices_.empty()) {
-        const int clicked = choice_list("choices", choices_, choice_, true, context, marked_, reveal);
+        const int clicked =
+            choice_list("choices", choices_, choice_, true, context, marked_, reveal);
         if (clicked >= 0) choice_ = clicked;
     }
     inline_message(form_message_, p.overdue);
@@ -129,7 +140,8 @@ void TriageActions::draw_event_fields(const core::Snapshot& snapshot, const Boar
         switch (list[i]) {
             case Field::choice: {
                 field_label("Event", focused, context);
-                const int clicked = choice_list("event", choices_, choice_, focused, context, -1, focused && reveal);
+                const int clicked = choice_list("event", choices_, choice_, focused, context, -1,
+                                                focused && reveal);
                 if (clicked >= 0) {
                     if (clicked != choice_) detail_ = -1;
                     choice_ = clicked;
@@ -138,19 +150,24 @@ void TriageActions::draw_event_fields(const core::Snapshot& snapshot, const Boar
                 }
                 if (choice_ == static_cast<int>(core::TriageEvent::paperwork_received)) {
                     auto meeting = core::paperwork_booking(*snapshot.data, pupil, snapshot.today);
-                    inline_message(meeting ? "For the LIFT booking on " + core::to_display(*meeting)
-                                           : std::string("No LIFT booking waits for paperwork: recorded as an event"),
-                                   p.text_dim);
+                    inline_message(
+                        meeting ? "For the LIFT booking on " + core::to_display(*meeting)
+                                : std::string(
+                                      "No LIFT booking waits for paperwork: recorded as an event"),
+                        p.text_dim);
                 }
                 break;
             }
             case Field::detail: {
                 const auto event = static_cast<core::TriageEvent>(choice_);
-                field_label(event == core::TriageEvent::recommendation ? "Recommendation type" : "Outcome",
-                            focused, context);
+                field_label(
+                    event == core::TriageEvent::recommendation ? "Recommendation type" : "Outcome",
+                    focused, context);
                 std::vector<std::string> labels;
-                for (std::string_view d : core::triage_event_details(event)) labels.push_back(core::detail_label(d));
-                const int clicked = choice_list("detail", labels, detail_, focused, context, -1, focused && reveal);
+                for (std::string_view d : core::triage_event_details(event))
+                    labels.push_back(core::detail_label(d));
+                const int clicked =
+                    choice_list("detail", labels, detail_, focused, context, -1, focused && reveal);
                 if (clicked >= 0) {
                     detail_ = clicked;
                     focus_.set(index);

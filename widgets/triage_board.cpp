@@ -49,7 +49,8 @@ void TriageBoard::refresh(const core::Snapshot& snapshot, const BoardContext& co
     for (size_t i = 0; i < rows.size(); i += step) {
         const core::TriageRow& row = rows[i];
         float width = text_width(row.pupil_label);
-        if (!context.privacy && !row.full_name.empty()) width = text_width(row.full_name + "  " + row.pupil_label);
+        if (!context.privacy && !row.full_name.empty())
+            width = text_width(row.full_name + "  " + row.pupil_label);
         pupil_width_ = std::max(pupil_width_, width);
     }
     const size_t n = rows.size();
@@ -114,13 +115,27 @@ void TriageBoard::list_key(const KeyInput& key, const core::Snapshot& snapshot) 
     const long long at = focus_ ? static_cast<long long>(*focus_) : -1;
     const long long page = std::max(1, rows_per_page_ - 1);
     switch (key.key) {
-        case Key::down: move_focus(at + 1, snapshot); break;
-        case Key::up: move_focus(focus_ ? at - 1 : 0, snapshot); break;
-        case Key::tab: move_focus(key.shift ? (focus_ ? at - 1 : 0) : at + 1, snapshot); break;
-        case Key::page_down: move_focus(std::max(0LL, at) + page, snapshot); break;
-        case Key::page_up: move_focus(at - page, snapshot); break;
-        case Key::home: move_focus(0, snapshot); break;
-        case Key::end: move_focus(static_cast<long long>(visible_.size()) - 1, snapshot); break;
+        case Key::down:
+            move_focus(at + 1, snapshot);
+            break;
+        case Key::up:
+            move_focus(focus_ ? at - 1 : 0, snapshot);
+            break;
+        case Key::tab:
+            move_focus(key.shift ? (focus_ ? at - 1 : 0) : at + 1, snapshot);
+            break;
+        case Key::page_down:
+            move_focus(std::max(0LL, at) + page, snapshot);
+            break;
+        case Key::page_up:
+            move_focus(at - page, snapshot);
+            break;
+        case Key::home:
+            move_focus(0, snapshot);
+            break;
+        case Key::end:
+            move_focus(static_cast<long long>(visible_.size()) - 1, snapshot);
+            break;
         case Key::enter:
             if (focus_)
                 open_row(*focus_, snapshot);

@@ -52,7 +52,8 @@ class TriageBoard final : public Board {
     void draw_summary(const BoardContext& context);
     void draw_filters(const core::Snapshot& snapshot, const BoardContext& context);
     void draw_conflicts(const core::Snapshot& snapshot, const BoardContext& context);
-    void draw_table(const core::Snapshot& snapshot, const BoardContext& context, ImVec2 size, bool narrow);
+    void draw_table(const core::Snapshot& snapshot, const BoardContext& context, ImVec2 size,
+                    bool narrow);
     void draw_row(const core::TriageRow& row, size_t visible_index, const core::Snapshot& snapshot,
                   const BoardContext& context, bool narrow, float row_height);
     void reveal_focus(float row_height, float header_height);

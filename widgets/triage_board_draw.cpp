@@ -26,16 +26,19 @@ std::string status_count(core::Status status, int n) {
 }
 
 // A combo whose items are touch-sized; returns the index picked (-1 "all", or nothing).
+// Item labels are made only while the list is open.
+template <class Label>
 std::optional<int> filter_combo(const char* id, const std::string& preview, const char* all,
-                                const std::vector<std::string>& items, const BoardContext& context) {
+                                size_t count, Label label, const BoardContext& context,
+                                float width) {
     std::optional<int> picked;
-    ImGui::SetNextItemWidth(kComboWidth * context.scale);
+    ImGui::SetNextItemWidth(width);
     if (!ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLargest)) return picked;
     const ImVec2 size(0.0f, touch_height(context) - ImGui::GetStyle().ItemSpacing.y);
     if (ImGui::Selectable(all, false, ImGuiSelectableFlags_None, size)) picked = -1;
-    for (size_t i = 0; i < items.size(); ++i) {
+    for (size_t i = 0; i < count; ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Selectable(items[i].c_str(), false, ImGuiSelectableFlags_None, size))
+        if (ImGui::Selectable(label(i).c_str(), false, ImGuiSelectableFlags_None, size))
             picked = static_cast<int>(i);
         ImGui::PopID();
     }
@@ -65,7 +68,8 @@ void TriageBoard::draw_summary(const BoardContext& context) {
     same_line(40.0f * context.scale);
     text_coloured(count_text_, p.text_dim);
     const auto& by_status = cached_for_ ? cached_for_->triage.by_status : std::array<int, 5>{};
-    for (core::Status s : {core::Status::blocked, core::Status::overdue, core::Status::due, core::Status::warning}) {
+    for (core::Status s :
+         {core::Status::blocked, core::Status::overdue, core::Status::due, core::Status::warning}) {
         const int n = by_status[static_cast<size_t>(s)];
         if (n == 0) continue;
         same_line(0.0f);
@@ -83,26 +87,38 @@ void TriageBoard::draw_summary(const BoardContext& context) {
 
 void TriageBoard::draw_filters(const core::Snapshot& snapshot, const BoardContext& context) {
     const core::TriageList& list = snapshot.triage;
-    const float pad = std::max(ImGui::GetStyle().FramePadding.y, (touch_height(context) - ImGui::GetFontSize()) * 0.5f);
+    const float pad = std::max(ImGui::GetStyle().FramePadding.y,
+                               (touch_height(context) - ImGui::GetFontSize()) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad));
     bool changed = false;
 
-    std::vector<std::string> rules;
-    for (core::RuleId r : list.rule_options) rules.emplace_back(core::to_string(r));
-    const std::string rule_preview = filter_.rule ? "Rule: " + std::string(core::to_string(*filter_.rule)) : "Rule: all";
-    if (auto picked = filter_combo("##rule", rule_preview, "All rules", rules, context)) {
-        filter_.rule = *picked < 0 ? std::nullopt : std::optional(list.rule_options[static_cast<size_t>(*picked)]);
+    const std::string rule_preview =
+        filter_.rule ? "Rule: " + std::string(core::to_string(*filter_.rule)) : "Rule: all";
+    // Wide enough for the longest rule id: a combo clips its preview without an ellipsis.
+    const float rule_width =
+        std::max(kComboWidth * context.scale,
+                 ImGui::CalcTextSize("Rule: consent-before-referral").x + ImGui::GetFrameHeight() +
+                     2.0f * ImGui::GetStyle().FramePadding.x);
+    auto rule_label = [&](size_t i) { return std::string(core::to_string(list.rule_options[i])); };
+    if (auto picked = filter_combo("##rule", rule_preview, "All rules", list.rule_options.size(),
+                                   rule_label, context, rule_width)) {
+        filter_.rule = *picked < 0 ? std::nullopt
+                                   : std::optional(list.rule_options[static_cast<size_t>(*picked)]);
         changed = true;
     }
     auto option_combo = [&](const char* id, const char* name, const char* all,
-                            const std::vector<core::TriageOption>& options, std::optional<std::string>& value) {
-        std::vector<std::string> labels;
-        labels.reserve(options.size());
-        for (const auto& o : options) labels.push_back(o.label + "  (" + std::to_string(o.rows) + ")");
-        const std::string preview = std::string(name) + ": " + (value ? option_label(options, *value) : "all");
+                            const std::vector<core::TriageOption>& options,
+                            std::optional<std::string>& value) {
+        auto label = [&](size_t i) {
+            return options[i].label + "  (" + std::to_string(options[i].rows) + ")";
+        };
+        const std::string preview =
+            std::string(name) + ": " + (value ? option_label(options, *value) : "all");
         ImGui::SameLine();
-        if (auto picked = filter_combo(id, preview, all, labels, context)) {
-            value = *picked < 0 ? std::nullopt : std::optional(options[static_cast<size_t>(*picked)].id);
+        if (auto picked = filter_combo(id, preview, all, options.size(), label, context,
+                                       kComboWidth * context.scale)) {
+            value = *picked < 0 ? std::nullopt
+                                : std::optional(options[static_cast<size_t>(*picked)].id);
             changed = true;
         }
     };
@@ -118,7 +134,8 @@ void TriageBoard::draw_filters(const core::Snapshot& snapshot, const BoardContex
     if (editable_) {
         const char* label = "+ New referral  (N)";
         const float width = ImGui::CalcTextSize(label).x + 2.0f * ImGui::GetStyle().FramePadding.x;
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
+        ImGui::SameLine(
+            std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
         ImGui::BeginDisabled(waiting());
         if (ImGui::Button(label)) {
             actions_.close();
@@ -144,12 +161,14 @@ void TriageBoard::draw_conflicts(const core::Snapshot& snapshot, const BoardCont
     for (size_t i = 0; i < std::min(n, kShownConflicts); ++i) {
         const core::SyncConflict& c = conflicts[i];
         const core::Pupil* pupil = snapshot.data ? snapshot.data->pupil(c.pupil_ref) : nullptr;
-        std::string line = (pupil ? core::format_initials(pupil->initials) + "  " : std::string()) + c.pupil_ref +
-                           "   " + c.what + "  ·  here: " + c.mine + "  ·  hub: " + c.theirs;
+        std::string line = (pupil ? core::format_initials(pupil->initials) + "  " : std::string()) +
+                           c.pupil_ref + "   " + c.what + "  ·  here: " + c.mine +
+                           "  ·  hub: " + c.theirs;
         if (!c.reason.empty()) line += "  ·  " + c.reason;
         text_fitted(line, p.text);
     }
-    if (n > kShownConflicts) text_coloured("+" + std::to_string(n - kShownConflicts) + " more", p.text_dim);
+    if (n > kShownConflicts)
+        text_coloured("+" + std::to_string(n - kShownConflicts) + " more", p.text_dim);
     ImGui::Spacing();
 }
 
@@ -164,11 +183,15 @@ void TriageBoard::draw_help(const BoardContext& context) {
     else if (referral_.is_open())
         help = "Tab next field    1-4 need area    Enter save    Esc close";
     else if (editable_)
-        help = "\xe2\x86\x91\xe2\x86\x93 choose a pupil    Enter open    N new referral    R S T filter by rule, "
-               "school, teacher (Shift: back)    X clear filters";
+        help =
+            "\xe2\x86\x91\xe2\x86\x93 choose a pupil    Enter open    N new referral    R S T "
+            "filter by rule, "
+            "school, teacher (Shift: back)    X clear filters";
     else
-        help = "\xe2\x86\x91\xe2\x86\x93 choose a pupil    Enter details    R S T filter by rule, school, teacher    "
-               "X clear filters    read-only";
+        help =
+            "\xe2\x86\x91\xe2\x86\x93 choose a pupil    Enter details    R S T filter by rule, "
+            "school, teacher    "
+            "X clear filters    read-only";
     text_coloured(help, palette().text_dim, context.fonts->small);
 }
 

@@ -25,10 +25,10 @@ struct ColumnSpec {
 };
 
 constexpr std::array kFull = {
-    ColumnSpec{"Pupil", Column::pupil, 0.0f},       ColumnSpec{"School", Column::school, 0.9f},
-    ColumnSpec{"Teacher", Column::teacher, 0.6f},   ColumnSpec{"Priority", Column::priority, 0.0f},
-    ColumnSpec{"Status", Column::status, 0.0f},     ColumnSpec{"Rule", Column::rule, 0.8f},
-    ColumnSpec{"Due", Column::due, 0.0f},           ColumnSpec{"Reason", Column::reason, 2.0f},
+    ColumnSpec{"Pupil", Column::pupil, 0.0f},     ColumnSpec{"School", Column::school, 0.9f},
+    ColumnSpec{"Teacher", Column::teacher, 0.6f}, ColumnSpec{"Priority", Column::priority, 0.0f},
+    ColumnSpec{"Status", Column::status, 0.0f},   ColumnSpec{"Rule", Column::rule, 0.8f},
+    ColumnSpec{"Due", Column::due, 0.0f},         ColumnSpec{"Reason", Column::reason, 2.0f},
 };
 // Beside the action panel: what identifies the pupil and why it is listed.
 constexpr std::array kNarrow = {
@@ -40,8 +40,8 @@ constexpr std::array kNarrow = {
 
 }  // namespace
 
-void TriageBoard::draw_table(const core::Snapshot& snapshot, const BoardContext& context, ImVec2 size,
-                             bool narrow) {
+void TriageBoard::draw_table(const core::Snapshot& snapshot, const BoardContext& context,
+                             ImVec2 size, bool narrow) {
     const Palette& p = palette();
     if (visible_.empty()) {
         ImGui::BeginChild("##empty", size);
@@ -52,21 +52,31 @@ void TriageBoard::draw_table(const core::Snapshot& snapshot, const BoardContext&
         return;
     }
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                      ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
-                                      ImGuiTableFlags_PadOuterX;
-    const std::span<const ColumnSpec> columns = narrow ? std::span<const ColumnSpec>(kNarrow)
-                                                       : std::span<const ColumnSpec>(kFull);
-    if (!ImGui::BeginTable(narrow ? "triage_narrow" : "triage", static_cast<int>(columns.size()), flags, size))
+                                      ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
+    const std::span<const ColumnSpec> columns =
+        narrow ? std::span<const ColumnSpec>(kNarrow) : std::span<const ColumnSpec>(kFull);
+    if (!ImGui::BeginTable(narrow ? "triage_narrow" : "triage", static_cast<int>(columns.size()),
+                           flags, size))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const ColumnSpec& column : columns) {
         float width = column.weight;
         switch (column.id) {
-            case Column::pupil: width = pupil_width_; break;
-            case Column::priority: width = priority_width_; break;
-            case Column::status: width = status_width_; break;
-            case Column::due: width = due_width_; break;
-            default: break;
+            case Column::pupil:
+                width = pupil_width_;
+                break;
+            case Column::priority:
+                width = priority_width_;
+                break;
+            case Column::status:
+                width = status_width_;
+                break;
+            case Column::due:
+                width = due_width_;
+                break;
+            default:
+                break;
         }
         ImGui::TableSetupColumn(column.label,
                                 column.weight > 0.0f ? ImGuiTableColumnFlags_WidthStretch
@@ -79,26 +89,35 @@ void TriageBoard::draw_table(const core::Snapshot& snapshot, const BoardContext&
 
     // Every line is one touch target high: the clipper relies on equal heights.
     const float padding = ImGui::GetStyle().CellPadding.y;
-    const float row_height = std::max(ImGui::GetTextLineHeight() + 2.0f * padding, touch_height(context));
+    const float row_height =
+        std::max(ImGui::GetTextLineHeight() + 2.0f * padding, touch_height(context));
     const float header_height = ImGui::GetTextLineHeight() + 2.0f * padding;
-    rows_per_page_ = std::max(1, static_cast<int>((ImGui::GetWindowHeight() - header_height) / row_height));
+    rows_per_page_ =
+        std::max(1, static_cast<int>((ImGui::GetWindowHeight() - header_height) / row_height));
     apply_scroll(row_height);
     reveal_focus(row_height, header_height);
 
+    // Hover is a hint, the focused row is the choice: hover stays quieter than focus.
+    ImGui::PushStyleColor(ImGuiCol_Header, p.header);
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, p.group_row);
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, p.header);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(visible_.size()), row_height);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const auto index = static_cast<size_t>(i);
             ImGui::TableNextRow(ImGuiTableRowFlags_None, row_height);
-            draw_row(snapshot.triage.rows[visible_[index]], index, snapshot, context, narrow, row_height);
+            draw_row(snapshot.triage.rows[visible_[index]], index, snapshot, context, narrow,
+                     row_height);
         }
     }
+    ImGui::PopStyleColor(3);
     ImGui::EndTable();
 }
 
-void TriageBoard::draw_row(const core::TriageRow& row, size_t visible_index, const core::Snapshot& snapshot,
-                           const BoardContext& context, bool narrow, float row_height) {
+void TriageBoard::draw_row(const core::TriageRow& row, size_t visible_index,
+                           const core::Snapshot& snapshot, const BoardContext& context, bool narrow,
+                           float row_height) {
     const Palette& p = palette();
     const bool focused = focus_ == visible_index;
     if (focused) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, to_u32(p.header));
@@ -111,9 +130,10 @@ void TriageBoard::draw_row(const core::TriageRow& row, size_t visible_index, con
     if (interactive_) {
         // The whole line is the touch target; its text is drawn over it.
         ImGui::PushID(static_cast<int>(row.pupil));
-        if (ImGui::Selectable("##row", focused,
-                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
-                              ImVec2(0.0f, height)))
+        if (ImGui::Selectable(
+                "##row", focused,
+                ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                ImVec2(0.0f, height)))
             open_row(visible_index, snapshot);
         ImGui::PopID();
     }
@@ -122,9 +142,10 @@ void TriageBoard::draw_row(const core::TriageRow& row, size_t visible_index, con
         // A bar at the left edge marks the keyboard's row beyond the background tint.
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float bar = 6.0f * context.scale;
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - bar - 2.0f * context.scale, at.y),
-                                                  ImVec2(at.x - 2.0f * context.scale, at.y + ImGui::GetTextLineHeight()),
-                                                  to_u32(p.accent));
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            ImVec2(at.x - bar - 2.0f * context.scale, at.y),
+            ImVec2(at.x - 2.0f * context.scale, at.y + ImGui::GetTextLineHeight()),
+            to_u32(p.accent));
     }
     if (!context.privacy && !row.full_name.empty())
         text_fitted(row.full_name + "  " + row.pupil_label, p.text);  // office screens only
@@ -135,14 +156,16 @@ void TriageBoard::draw_row(const core::TriageRow& row, size_t visible_index, con
         ImGui::TableNextColumn();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + offset);
         if (font) ImGui::PushFont(font);
-        text_fitted(text.empty() ? std::string_view("–") : text, text.empty() ? p.text_dim : colour);
+        text_fitted(text.empty() ? std::string_view("–") : text,
+                    text.empty() ? p.text_dim : colour);
         if (font) ImGui::PopFont();
     };
     const ImVec4& status = status_colour(row.worst);
     if (!narrow) {
         cell(row.school, p.text);
         cell(row.teacher, row.teacher_id.empty() ? p.text_dim : p.text);
-        cell(row.priority_text, row.priority == 1 ? p.due : p.text, row.priority == 1 ? context.fonts->bold : nullptr);
+        cell(row.priority_text, row.priority == 1 ? p.due : p.text,
+             row.priority == 1 ? context.fonts->bold : nullptr);
     }
     cell(row.status_word, status, context.fonts->bold);
     if (!narrow) cell(row.rules_text, p.text);
@@ -168,12 +191,24 @@ void TriageBoard::apply_scroll(float row_height) {
     const float page = std::max(row_height, (std::floor(visible / row_height) - 1.0f) * row_height);
     float y = ImGui::GetScrollY();
     switch (*pending_scroll_) {
-        case Scroll::line_up: y -= row_height; break;
-        case Scroll::line_down: y += row_height; break;
-        case Scroll::page_up: y -= page; break;
-        case Scroll::page_down: y += page; break;
-        case Scroll::top: y = 0.0f; break;
-        case Scroll::bottom: y = ImGui::GetScrollMaxY(); break;
+        case Scroll::line_up:
+            y -= row_height;
+            break;
+        case Scroll::line_down:
+            y += row_height;
+            break;
+        case Scroll::page_up:
+            y -= page;
+            break;
+        case Scroll::page_down:
+            y += page;
+            break;
+        case Scroll::top:
+            y = 0.0f;
+            break;
+        case Scroll::bottom:
+            y = ImGui::GetScrollMaxY();
+            break;
     }
     ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
     pending_scroll_.reset();

@@ -18,7 +18,10 @@ class Store;
 namespace db::hub {
 
 struct PullOptions {
-    size_t batch_rows = 5000;
+    // Each batch is one local commit, and commits (fsync) dominate a large pull: 50k
+    // rows a batch pulled 1.2M rows about three times faster than 5k did, for a few MB
+    // of result held at once.
+    size_t batch_rows = 50000;
     // Called after each committed batch with the rows pulled so far (tests stop the
     // hub from here to cut a pull off in the middle).
     std::function<void(size_t)> after_batch;

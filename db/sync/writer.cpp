@@ -200,7 +200,8 @@ InboxOutcome Writer::process_file(const std::filesystem::path& file) {
 }
 
 void Writer::publish_snapshot() {
-    core::SnapshotOptions options{options_.today.value_or(core::today_local()), options_.rules};
+    core::SnapshotOptions options{options_.today.value_or(core::today_local()), options_.rules,
+                                  options_.home_district};
     snapshot_day_ = options.today;
     channel_.publish(snapshot_from_store(*store_, options, ++generation_));
 }

@@ -31,6 +31,7 @@ struct WriterOptions {
     std::optional<std::filesystem::path> inbox;
     std::optional<core::Date> today;  // pinned date; otherwise the local date at each build
     core::RulesConfig rules;
+    std::string home_district = "Maidstone";  // whose meetings the boards show
     std::chrono::milliseconds settle{300};   // a file unchanged this long is complete
     std::chrono::milliseconds rescan{2000};  // fallback scan when inotify says nothing
     // PostgreSQL hub connection string (db/hub/hub_source.hpp): pulled from and pushed

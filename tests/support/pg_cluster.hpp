@@ -38,7 +38,10 @@ class PgCluster {
                 throw std::runtime_error("no postgres user: install the postgresql package");
             if (chown(dir_.c_str(), postgres->pw_uid, postgres->pw_gid) != 0)
                 throw std::runtime_error("cannot chown " + dir_.string());
-            as_user_ = "runuser -u postgres -- ";
+            // Full path: a CI shell's PATH may lack sbin.
+            as_user_ = std::filesystem::exists("/usr/sbin/runuser")
+                           ? "/usr/sbin/runuser -u postgres -- "
+                           : "runuser -u postgres -- ";
         }
         run(bin("initdb") + " -D " + data() +
                 " -A trust -U liftboard -E UTF8 --locale=C.UTF-8 --no-sync",

@@ -36,16 +36,19 @@ struct XwdImage {
 
     static XwdImage load(const std::filesystem::path& file) {
         std::ifstream in(file, std::ios::binary);
-        std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
         auto field = [&](size_t i) {
             const size_t o = i * 4;
             if (o + 4 > bytes.size()) throw std::runtime_error("short xwd header");
-            return uint32_t(bytes[o]) << 24 | uint32_t(bytes[o + 1]) << 16 | uint32_t(bytes[o + 2]) << 8 | bytes[o + 3];
+            return uint32_t(bytes[o]) << 24 | uint32_t(bytes[o + 1]) << 16 |
+                   uint32_t(bytes[o + 2]) << 8 | bytes[o + 3];
         };
         const uint32_t header_size = field(0), format = field(2), w = field(4), h = field(5),
                        lsb_first = field(7) == 0, bits = field(11), stride = field(12),
                        red = field(14), green = field(15), blue = field(16), colours = field(19);
-        if (format != 2 || (bits != 32 && bits != 24)) throw std::runtime_error("unexpected xwd pixel format");
+        if (format != 2 || (bits != 32 && bits != 24))
+            throw std::runtime_error("unexpected xwd pixel format");
         const size_t data = header_size + size_t{colours} * 12;
         if (data + size_t{stride} * h > bytes.size()) throw std::runtime_error("short xwd image");
         auto channel = [](uint32_t pixel, uint32_t mask) {
@@ -73,9 +76,12 @@ struct XwdImage {
         return image;
     }
 
-    const uint8_t* at(int x, int y) const { return rgb.data() + (size_t(y) * size_t(width) + size_t(x)) * 3; }
+    const uint8_t* at(int x, int y) const {
+        return rgb.data() + (size_t(y) * size_t(width) + size_t(x)) * 3;
+    }
     // Pixels within `tolerance` of (r, g, b) in the rectangle given as shares of the size.
-    size_t count(int r, int g, int b, double x0, double y0, double x1, double y1, int tolerance = 3) const {
+    size_t count(int r, int g, int b, double x0, double y0, double x1, double y1,
+                 int tolerance = 3) const {
         size_t n = 0;
         for (int y = int(y0 * height); y < int(y1 * height); ++y)
             for (int x = int(x0 * width); x < int(x1 * width); ++x) {
@@ -92,7 +98,8 @@ class RealWindow {
     // Starts `command` (a shell command line; its output goes to `log`) and waits up to
     // `timeout` for a visible window of that process titled `title`.
     RealWindow(const std::string& command, const std::filesystem::path& log,
-               const std::string& title = "LIFT Board", std::chrono::seconds timeout = std::chrono::seconds(60))
+               const std::string& title = "LIFT Board",
+               std::chrono::seconds timeout = std::chrono::seconds(60))
         : log_(log) {
         const std::string line = "exec " + command + " > '" + log.string() + "' 2>&1";
         const char* argv[] = {"/bin/sh", "-c", line.c_str(), nullptr};
@@ -101,11 +108,14 @@ class RealWindow {
         const auto give_up = std::chrono::steady_clock::now() + timeout;
         while (window_.empty()) {
             if (!running()) throw std::runtime_error("the app exited: " + read_file(log));
-            if (std::chrono::steady_clock::now() > give_up) throw std::runtime_error("no window titled " + title);
-            const auto found = run_command("xdotool search --onlyvisible --pid " + std::to_string(pid_) +
-                                           " --name '^" + title + "$'");
-            if (found.status == 0) window_ = found.output.substr(0, found.output.find('\n'));
-            else std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (std::chrono::steady_clock::now() > give_up)
+                throw std::runtime_error("no window titled " + title);
+            const auto found = run_command("xdotool search --onlyvisible --pid " +
+                                           std::to_string(pid_) + " --name '^" + title + "$'");
+            if (found.status == 0)
+                window_ = found.output.substr(0, found.output.find('\n'));
+            else
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         xdotool("windowfocus --sync " + window_);
     }
@@ -122,19 +132,22 @@ class RealWindow {
     void key(std::string_view keysyms) { xdotool("key --delay 60 " + std::string(keysyms)); }
     // Clicks at a point of the window (pixels from its top left): a tap on a touch screen.
     void click(int x, int y) {
-        xdotool("mousemove --window " + window_ + " " + std::to_string(x) + " " + std::to_string(y) + " click 1");
+        xdotool("mousemove --window " + window_ + " " + std::to_string(x) + " " +
+                std::to_string(y) + " click 1");
     }
 
     // The window's pixels now.
     XwdImage capture() const {
         const auto file = log_.parent_path() / "window.xwd";
-        const auto result = run_command("xwd -silent -id " + window_ + " -out '" + file.string() + "'");
+        const auto result =
+            run_command("xwd -silent -id " + window_ + " -out '" + file.string() + "'");
         if (result.status != 0) throw std::runtime_error("xwd failed: " + result.output);
         return XwdImage::load(file);
     }
     // Captures until `shows` accepts one, up to `timeout`; the last capture either way.
     template <class Predicate>
-    XwdImage wait_for(Predicate shows, std::chrono::seconds timeout = std::chrono::seconds(20)) const {
+    XwdImage wait_for(Predicate shows,
+                      std::chrono::seconds timeout = std::chrono::seconds(20)) const {
         const auto give_up = std::chrono::steady_clock::now() + timeout;
         XwdImage image = capture();
         while (!shows(image) && std::chrono::steady_clock::now() < give_up) {
