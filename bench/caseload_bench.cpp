@@ -45,7 +45,7 @@ int main() try {
         builds.push_back(milliseconds_since(start));
     }
     bench("snapshot_build_100k_ms", percentile(builds, 0.5), "ms");
-    bench("caseload_rows_100k", static_cast<double>(snapshot->caseload.size()), "rows");
+    bench("caseload_rows_100k", static_cast<double>(snapshot->caseload.size()), "");
     {
         // The same build in its two halves, to show where the time goes.
         const auto load_start = std::chrono::steady_clock::now();

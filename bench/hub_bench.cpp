@@ -98,7 +98,7 @@ int main() {
             std::fprintf(stderr, "initial pull failed: %s\n", pass.summary.c_str());
             return 1;
         }
-        std::printf("BENCH hub_initial_pull_rows %zu rows\n", hub_rows);
+        std::printf("BENCH hub_initial_pull_rows %zu\n", hub_rows);
         std::printf("BENCH hub_initial_pull_rows_per_s %.0f rows/s\n",
                     static_cast<double>(hub_rows) / elapsed);
     }

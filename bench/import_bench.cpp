@@ -182,6 +182,6 @@ int main(int argc, char** argv) {
     double ours_rate = o.rows / ours, cli_rate = o.rows / cli;
     std::printf("BENCH import_events_rows_per_s %.0f rows/s\n", ours_rate);
     std::printf("BENCH sqlite3_cli_import_rows_per_s %.0f rows/s\n", cli_rate);
-    std::printf("BENCH import_vs_cli_ratio %.2f x\n", ours_rate / cli_rate);
+    std::printf("BENCH import_vs_cli_ratio %.2f\n", ours_rate / cli_rate);
     return 0;
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "bench/bench_support.hpp"
 #include "core/date.hpp"
 #include "core/search_index.hpp"
 #include "db/store.hpp"
@@ -60,43 +61,11 @@ constexpr Search kSearches[] = {
     {"sage", true},
 };
 
-fs::path bench_dir() {
-    const char* dir = std::getenv("LIFTBOARD_BENCH_DIR");
-    fs::path path = dir && *dir ? fs::path(dir) : fs::temp_directory_path() / "liftboard-bench";
-    fs::create_directories(path);
-    return path;
-}
+using bench_support::bench;
+using bench_support::milliseconds_since;
+using bench_support::percentile;
 
-// The same cached database as the caseload benchmark.
-fs::path demo_database() {
-    const fs::path db = bench_dir() / ("demo-" + std::to_string(kPupils) + "-seed1.db");
-    if (fs::exists(db)) return db;
-    fs::path partial = db;
-    partial += ".partial";
-    fs::remove(partial);
-    const std::string command = std::string(LIFTBOARD_BINARY) + " demo-data --out " +
-                                partial.string() + " --pupils " + std::to_string(kPupils) +
-                                " --seed 1 --today " + kToday + " > /dev/null";
-    if (std::system(command.c_str()) != 0) throw std::runtime_error("demo-data failed: " + command);
-    fs::rename(partial, db);
-    return db;
-}
-
-double milliseconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-        .count();
-}
-
-double percentile(std::vector<double> values, double p) {
-    std::sort(values.begin(), values.end());
-    const auto rank = static_cast<size_t>(std::ceil(p * static_cast<double>(values.size())));
-    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
-}
-
-void bench(const char* name, double value, const char* unit) {
-    std::printf("BENCH %s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
+fs::path demo_database() { return bench_support::demo_database(kPupils); }
 
 void keystrokes(const core::Snapshot& snapshot) {
     std::vector<double> query_ms, keystroke_ms;

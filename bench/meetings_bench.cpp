@@ -49,8 +49,8 @@ int main() try {
         }
         bench("meetings_model_100k_ms", percentile(runs, 0.5), "ms");
     }
-    bench("meetings_cards_100k", static_cast<double>(snapshot->meetings.cards.size()), "cards");
-    bench("meetings_bookings_100k", static_cast<double>(snapshot->meetings.booked), "bookings");
+    bench("meetings_cards_100k", static_cast<double>(snapshot->meetings.cards.size()), "");
+    bench("meetings_bookings_100k", static_cast<double>(snapshot->meetings.booked), "");
 
     app::AppOptions app_options;
     app_options.window.size = {1920, 1080};

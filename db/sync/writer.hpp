@@ -32,7 +32,9 @@ struct WriterOptions {
     std::optional<core::Date> today;  // pinned date; otherwise the local date at each build
     core::RulesConfig rules;
     std::string home_district = "Maidstone";  // whose meetings the boards show
-    std::chrono::milliseconds settle{300};   // a file unchanged this long is complete
+    // A file unchanged this long, and open for writing nowhere (a read lease), is
+    // complete; the lease is the real guard, so the settle period can be short.
+    std::chrono::milliseconds settle{150};
     std::chrono::milliseconds rescan{2000};  // fallback scan when inotify says nothing
     // PostgreSQL hub connection string (db/hub/hub_source.hpp): pulled from and pushed
     // to; commands are then also queued in the hub outbox.
