@@ -1,6 +1,8 @@
 // Shared text drawing for the boards (see draw_helpers.hpp).
 #include "widgets/draw_helpers.hpp"
 
+#include "widgets/board.hpp"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -50,6 +52,19 @@ void text_coloured(std::string_view text, const ImVec4& colour, ImFont* font) {
 
 ImU32 to_u32(const ImVec4& colour) {
     return ImGui::ColorConvertFloat4ToU32(colour);
+}
+
+void scroll_window(Scroll request, float line, float page) {
+    float y = ImGui::GetScrollY();
+    switch (request) {
+        case Scroll::line_up: y -= line; break;
+        case Scroll::line_down: y += line; break;
+        case Scroll::page_up: y -= page; break;
+        case Scroll::page_down: y += page; break;
+        case Scroll::top: y = 0.0f; break;
+        case Scroll::bottom: y = ImGui::GetScrollMaxY(); break;
+    }
+    ImGui::SetScrollY(std::clamp(y, 0.0f, std::max(0.0f, ImGui::GetScrollMaxY())));
 }
 
 }  // namespace widgets

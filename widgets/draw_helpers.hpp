@@ -23,4 +23,9 @@ void text_coloured(std::string_view text, const ImVec4& colour, ImFont* font = n
 
 ImU32 to_u32(const ImVec4& colour);
 
+enum class Scroll;
+// Applies a keyboard scroll request to the current window: a line or a page (both in
+// pixels) up or down, or the top or bottom, clamped to the window's scroll range.
+void scroll_window(Scroll request, float line, float page);
+
 }  // namespace widgets

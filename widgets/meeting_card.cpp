@@ -107,28 +107,7 @@ void draw_booking(const core::MeetingBooking& b, float word_width, float height,
 void apply_scroll(Scroll request, float row_height) {
     const float page = std::max(
         row_height, (std::floor(ImGui::GetWindowHeight() / row_height) - 1.0f) * row_height);
-    float y = ImGui::GetScrollY();
-    switch (request) {
-        case Scroll::line_up:
-            y -= row_height;
-            break;
-        case Scroll::line_down:
-            y += row_height;
-            break;
-        case Scroll::page_up:
-            y -= page;
-            break;
-        case Scroll::page_down:
-            y += page;
-            break;
-        case Scroll::top:
-            y = 0.0f;
-            break;
-        case Scroll::bottom:
-            y = ImGui::GetScrollMaxY();
-            break;
-    }
-    ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
+    scroll_window(request, row_height, page);
 }
 
 // The badge, date and "when" on the card's first line.

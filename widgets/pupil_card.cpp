@@ -194,28 +194,7 @@ void PupilCard::apply_scroll() {
     if (!pending_scroll_) return;
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float page = std::max(line, ImGui::GetWindowHeight() - 2.0f * line);
-    float y = ImGui::GetScrollY();
-    switch (*pending_scroll_) {
-        case Scroll::line_up:
-            y -= line;
-            break;
-        case Scroll::line_down:
-            y += line;
-            break;
-        case Scroll::page_up:
-            y -= page;
-            break;
-        case Scroll::page_down:
-            y += page;
-            break;
-        case Scroll::top:
-            y = 0.0f;
-            break;
-        case Scroll::bottom:
-            y = ImGui::GetScrollMaxY();
-            break;
-    }
-    ImGui::SetScrollY(std::clamp(y, 0.0f, std::max(0.0f, ImGui::GetScrollMaxY())));
+    scroll_window(*pending_scroll_, line, page);
     pending_scroll_.reset();
 }
 

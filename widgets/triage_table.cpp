@@ -189,28 +189,7 @@ void TriageBoard::apply_scroll(float row_height) {
     if (!pending_scroll_) return;
     const float visible = ImGui::GetWindowHeight() - row_height;  // less the frozen header
     const float page = std::max(row_height, (std::floor(visible / row_height) - 1.0f) * row_height);
-    float y = ImGui::GetScrollY();
-    switch (*pending_scroll_) {
-        case Scroll::line_up:
-            y -= row_height;
-            break;
-        case Scroll::line_down:
-            y += row_height;
-            break;
-        case Scroll::page_up:
-            y -= page;
-            break;
-        case Scroll::page_down:
-            y += page;
-            break;
-        case Scroll::top:
-            y = 0.0f;
-            break;
-        case Scroll::bottom:
-            y = ImGui::GetScrollMaxY();
-            break;
-    }
-    ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
+    scroll_window(*pending_scroll_, row_height, page);
     pending_scroll_.reset();
 }
 
