@@ -198,8 +198,9 @@ FrameStats App::render_frame() {
         snapshot.get());
     stats.error |= !guarded([&] { draw_status_bar(snapshot.get(), context); }, snapshot.get());
     ImGui::Render();
-    if (schedule_) {
+    if (schedule_ && live_) {
         // Burn-in: move the whole picture a few pixels, by moving the projection.
+        // Only on a live screen: screenshots stay where the pixels are expected.
         const PixelOffset offset = schedule_->pixel_offset(std::chrono::system_clock::now());
         ImGui::GetDrawData()->DisplayPos = ImVec2(-offset.x * context.scale, -offset.y * context.scale);
     }
@@ -337,6 +338,7 @@ double App::seconds_to_sleep() const {
 }
 
 int App::run() {
+    live_ = true;
     int settle = kSettleFrames + 1;  // the first frames measure layout
     while (!window_.should_close()) {
         if (schedule_ && follow_schedule()) {

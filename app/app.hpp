@@ -103,6 +103,7 @@ class App {
     bool kiosk_ = false;
     AppOptions::ExitAfter exit_after_ = AppOptions::ExitAfter::never;
     std::optional<KioskSchedule> schedule_;
+    bool live_ = false;  // inside run(): a screen people look at, not a screenshot
     std::vector<size_t> rotation_;  // indices into boards_, in rotation order
     std::string contact_line_;
     std::chrono::hours stale_after_{24};

@@ -22,23 +22,6 @@ struct HubOptions {
     std::vector<std::string> paths;
 };
 
-// A directory argument means its regular files, by name (as `liftboard import`).
-std::vector<std::filesystem::path> expand(const std::vector<std::string>& paths) {
-    std::vector<std::filesystem::path> files;
-    for (const std::string& path : paths) {
-        std::error_code ec;
-        if (!std::filesystem::is_directory(path, ec)) {
-            files.emplace_back(path);
-            continue;
-        }
-        std::vector<std::filesystem::path> inside;
-        for (const auto& entry : std::filesystem::directory_iterator(path, ec))
-            if (entry.is_regular_file()) inside.push_back(entry.path());
-        std::sort(inside.begin(), inside.end());
-        files.insert(files.end(), inside.begin(), inside.end());
-    }
-    return files;
-}
 
 std::unique_ptr<pqxx::connection> connect(const std::string& given, const char* command) {
     std::string connection_string = db::hub::hub_connection_string(given);
@@ -89,7 +72,7 @@ int run_import(const HubOptions& options) {
     }
     bool all_applied = true;
     for (const db::ImportReport& report :
-         db::hub::import_files_to_hub(*connection, expand(options.paths))) {
+         db::hub::import_files_to_hub(*connection, db::expand_paths(options.paths))) {
         std::cout << report.summary() << std::endl;
         if (report.outcome == db::ImportOutcome::refused ||
             report.outcome == db::ImportOutcome::failed) {

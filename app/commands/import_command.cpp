@@ -18,24 +18,6 @@ struct ImportOptions {
     std::vector<std::string> paths;
 };
 
-// A directory argument means its regular files, by name; the importer ignores those
-// that are not inbox files.
-std::vector<std::filesystem::path> expand(const std::vector<std::string>& paths) {
-    std::vector<std::filesystem::path> files;
-    for (const std::string& path : paths) {
-        std::error_code ec;
-        if (!std::filesystem::is_directory(path, ec)) {
-            files.emplace_back(path);
-            continue;
-        }
-        std::vector<std::filesystem::path> inside;
-        for (const auto& entry : std::filesystem::directory_iterator(path, ec))
-            if (entry.is_regular_file()) inside.push_back(entry.path());
-        std::sort(inside.begin(), inside.end());
-        files.insert(files.end(), inside.begin(), inside.end());
-    }
-    return files;
-}
 
 int run_import(const ImportOptions& options) {
     std::unique_ptr<db::Store> store;
@@ -46,7 +28,7 @@ int run_import(const ImportOptions& options) {
         return 1;
     }
     bool all_applied = true;
-    for (const db::ImportReport& report : db::import_files(*store, expand(options.paths))) {
+    for (const db::ImportReport& report : db::import_files(*store, db::expand_paths(options.paths))) {
         std::cout << report.summary() << std::endl;
         if (report.outcome == db::ImportOutcome::refused ||
             report.outcome == db::ImportOutcome::failed) {

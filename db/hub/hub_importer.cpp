@@ -30,20 +30,9 @@ void log_import(pqxx::transaction_base& tx, const inbox::CheckedFile& checked,
 
 ImportReport import_file_to_hub(pqxx::connection& connection, const std::filesystem::path& file) {
     ImportReport report;
-    report.file = file;
-    report.kind = inbox_kind_of(file);
-    std::string label = file.string();
-    auto refuse = [&](std::string reason) {
-        report.outcome = ImportOutcome::refused;
-        report.problems.push_back({label, 0, "", std::move(reason)});
-        return report;
-    };
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) return refuse("no such file");
-    if (!report.kind) return report;  // ignored
-    if (!std::filesystem::is_regular_file(file, ec)) return refuse("not a regular file");
-    auto bytes = inbox::read_bytes(file);
-    if (!bytes) return refuse("cannot read the file");
+    auto bytes = start_import(file, report);
+    if (!bytes) return report;
+    const std::string label = file.string();
 
     try {
         report.sha256 = inbox::sha256_hex(*bytes);

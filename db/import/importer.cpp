@@ -53,22 +53,45 @@ std::string ImportReport::error_text() const {
     return format_all(problems);
 }
 
-ImportReport import_file(Store& store, const std::filesystem::path& file) {
-    ImportReport report;
+std::optional<std::string> start_import(const std::filesystem::path& file, ImportReport& report) {
     report.file = file;
     report.kind = inbox_kind_of(file);
-    std::string label = file.string();
-    auto refuse = [&](std::string reason) {
+    auto refuse = [&](std::string reason) -> std::optional<std::string> {
         report.outcome = ImportOutcome::refused;
-        report.problems.push_back({label, 0, "", std::move(reason)});
-        return report;
+        report.problems.push_back({file.string(), 0, "", std::move(reason)});
+        return std::nullopt;
     };
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return refuse("no such file");
-    if (!report.kind) return report;  // ignored
+    if (!report.kind) return std::nullopt;  // ignored
     if (!std::filesystem::is_regular_file(file, ec)) return refuse("not a regular file");
     auto bytes = inbox::read_bytes(file);
     if (!bytes) return refuse("cannot read the file");
+    return bytes;
+}
+
+std::vector<std::filesystem::path> expand_paths(const std::vector<std::string>& paths) {
+    std::vector<std::filesystem::path> files;
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(path, ec)) {
+            files.emplace_back(path);
+            continue;
+        }
+        std::vector<std::filesystem::path> inside;
+        for (const auto& entry : std::filesystem::directory_iterator(path, ec))
+            if (entry.is_regular_file()) inside.push_back(entry.path());
+        std::sort(inside.begin(), inside.end());
+        files.insert(files.end(), inside.begin(), inside.end());
+    }
+    return files;
+}
+
+ImportReport import_file(Store& store, const std::filesystem::path& file) {
+    ImportReport report;
+    auto bytes = start_import(file, report);
+    if (!bytes) return report;
+    const std::string label = file.string();
 
     try {
         report.sha256 = inbox::sha256_hex(*bytes);

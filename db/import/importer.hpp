@@ -62,6 +62,14 @@ struct ImportReport {
     std::string error_text() const;
 };
 
+// The first steps every importer (local or hub) takes with a file: names it in a new
+// report with its kind, then reads it. Returns the bytes to check, or nullopt when the
+// report is already final (refused: missing, unreadable; ignored: not an inbox file).
+std::optional<std::string> start_import(const std::filesystem::path& file, ImportReport& report);
+
+// A command line's paths: a directory stands for its regular files, by name.
+std::vector<std::filesystem::path> expand_paths(const std::vector<std::string>& paths);
+
 // Imports one file. Never throws for a bad file or a store error: the report says.
 ImportReport import_file(Store& store, const std::filesystem::path& file);
 
