@@ -17,6 +17,7 @@
 #include "app/frame_clock.hpp"
 #include "app/screenshot.hpp"
 #include "app/sync_text.hpp"
+#include "db/sync/release_memory.hpp"
 #include "widgets/alert_strip.hpp"
 #include "widgets/board_tabs.hpp"
 #include "widgets/caseload_board.hpp"
@@ -337,6 +338,16 @@ double App::seconds_to_sleep() const {
     return seconds;
 }
 
+void App::release_old_snapshot_memory() {
+    // A frame that was drawing when a new snapshot landed let go of the old one only as
+    // it ended: the one time the UI thread frees a whole snapshot.
+    const auto current = channel_.current();
+    const uint64_t generation = current ? current->generation : 0;
+    if (generation == drawn_generation_) return;
+    drawn_generation_ = generation;
+    db::release_free_memory();
+}
+
 int App::run() {
     live_ = true;
     int settle = kSettleFrames + 1;  // the first frames measure layout
@@ -350,6 +361,7 @@ int App::run() {
         }
         render_frame();
         window_.swap();
+        release_old_snapshot_memory();
         if (exit_after_ == AppOptions::ExitAfter::first_frame ||
             (exit_after_ == AppOptions::ExitAfter::first_data_frame && channel_.current())) {
             glFinish();  // the frame is on screen, not only queued

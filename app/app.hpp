@@ -90,6 +90,7 @@ class App {
     bool follow_schedule();
     double seconds_to_sleep() const;
     void record_error(const std::string& what, const core::Snapshot* snapshot);
+    void release_old_snapshot_memory();
 
     Window window_;
     widgets::Fonts fonts_;
@@ -111,6 +112,7 @@ class App {
     // The last drawing error and the snapshot it happened on; a new snapshot clears it.
     std::string error_line_;
     uint64_t error_generation_ = 0;
+    uint64_t drawn_generation_ = 0;  // snapshot of the last frame; see release_old_snapshot_memory
 };
 
 }  // namespace app

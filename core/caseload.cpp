@@ -8,25 +8,24 @@ namespace core {
 namespace {
 
 struct OpenCase {
-    const Event* opened = nullptr;
-    const Event* last_visit = nullptr;
-    std::string hnf;
+    std::optional<EventEntry> opened, last_visit;
+    std::string_view hnf;
 };
 
 // The most recent caselist_opened with no case_closed on or after it.
-std::optional<OpenCase> open_case(std::span<const Event> events) {
+std::optional<OpenCase> open_case(EventRange events) {
     OpenCase c;
-    for (const Event& e : events) {  // sorted by date
+    for (const EventEntry& e : events) {  // sorted by date
         switch (e.kind) {
             case EventKind::caselist_opened:
-                c.opened = &e;
-                c.last_visit = nullptr;
+                c.opened = e;
+                c.last_visit.reset();
                 break;
             case EventKind::case_closed:
-                if (c.opened && e.date >= c.opened->date) c.opened = nullptr;
+                if (c.opened && e.date >= c.opened->date) c.opened.reset();
                 break;
             case EventKind::visit:
-                if (c.opened && e.date >= c.opened->date) c.last_visit = &e;
+                if (c.opened && e.date >= c.opened->date) c.last_visit = e;
                 break;
             case EventKind::hnf_applied: c.hnf = "applied"; break;
             case EventKind::hnf_decision: c.hnf = e.detail; break;
@@ -39,29 +38,30 @@ std::optional<OpenCase> open_case(std::span<const Event> events) {
 
 }  // namespace
 
-void build_caseload(const Dataset& data, const std::vector<PupilAssessment>& assessments,
+void build_caseload(const Dataset& data, const AssessmentTable& assessments,
                     const SnapshotOptions& options, std::vector<CaseloadRow>& rows,
                     std::vector<TeacherLoad>& loads) {
     std::map<std::string, TeacherLoad> by_teacher;
     for (size_t i = 0; i < data.pupils.size(); ++i) {
         auto c = open_case(data.events_of(i));
         if (!c) continue;
-        const Pupil& p = data.pupils[i];
+        const PupilEntry& p = data.pupils[i];
         CaseloadRow row;
         row.pupil = static_cast<uint32_t>(i);
-        row.pupil_label = format_initials(p.initials) + "  " + p.pupil_ref;
-        row.full_name = p.first_name + (p.first_name.empty() ? "" : " ") + p.last_name;
+        row.pupil_label = pupil_label(p);
         const School* school = data.school(p.school_urn);
-        row.school = school ? school->name : p.school_urn;
+        row.school = school ? std::string_view(school->name) : p.school_urn;
         row.need_area = need_area_label(p.need_area);
         row.agreed_outcome = c->opened->detail;
         row.hnf = c->hnf;
 
         const CaseState* state = data.case_state(p.pupil_ref);
-        row.teacher_id = state && !state->assigned_staff_id.empty() ? state->assigned_staff_id
-                                                                     : c->opened->staff_id;
+        row.teacher_id = state && !state->assigned_staff_id.empty()
+                             ? std::string_view(state->assigned_staff_id)
+                             : c->opened->staff_id;
         const Staff* teacher = data.staff_member(row.teacher_id);
-        row.teacher = teacher ? teacher->name : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
+        row.teacher = teacher ? std::string_view(teacher->name)
+                              : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
 
         Date since = c->last_visit ? c->last_visit->date : c->opened->date;
         row.last_visit = c->last_visit ? to_short_display(c->last_visit->date) : "none yet";
@@ -70,12 +70,11 @@ void build_caseload(const Dataset& data, const std::vector<PupilAssessment>& ass
         row.next_visit_text = to_short_display(*row.next_visit_due);
 
         if (i < assessments.size()) {
-            const PupilAssessment& a = assessments[i];
-            row.stage = std::string(display_name(a.stage));
-            row.next_action = a.next.description;
-            row.worst = a.worst();
+            row.stage = display_name(assessments.stage(i));
+            row.next_action = assessments.next_text(i);
+            row.worst = assessments.worst(i);
         }
-        TeacherLoad& load = by_teacher[row.teacher_id];
+        TeacherLoad& load = by_teacher[std::string(row.teacher_id)];
         load.staff_id = row.teacher_id;
         load.name = row.teacher;
         ++load.cases;
@@ -86,6 +85,7 @@ void build_caseload(const Dataset& data, const std::vector<PupilAssessment>& ass
         return std::tuple(a.teacher, !a.visit_overdue, a.pupil_label) <
                std::tuple(b.teacher, !b.visit_overdue, b.pupil_label);
     });
+    rows.shrink_to_fit();  // kept for the snapshot's life: no spare growth room
     for (auto& [id, load] : by_teacher) loads.push_back(std::move(load));
     std::sort(loads.begin(), loads.end(),
               [](const TeacherLoad& a, const TeacherLoad& b) { return a.name < b.name; });

@@ -8,7 +8,7 @@
 
 namespace core {
 
-void build_caseload(const Dataset& data, const std::vector<PupilAssessment>& assessments,
+void build_caseload(const Dataset& data, const AssessmentTable& assessments,
                     const SnapshotOptions& options, std::vector<CaseloadRow>& rows,
                     std::vector<TeacherLoad>& loads);
 

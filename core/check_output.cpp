@@ -23,7 +23,7 @@ std::vector<CheckRow> check_rows(const Dataset& data,
     for (size_t i : pupils) {
         if (i >= assessments.size() || i >= data.pupils.size()) continue;
         for (const Finding& f : assessments[i].findings)
-            rows.push_back(CheckRow{&data.pupils[i].pupil_ref, &f});
+            rows.push_back(CheckRow{data.pupils[i].pupil_ref, &f});
     }
     return rows;
 }
@@ -83,7 +83,7 @@ void write_check_output(std::ostream& out, std::span<const CheckRow> rows, Check
         out << "pupil_ref,rule,status,due_date,reason\n";
         for (const CheckRow& r : rows) {
             const Finding& f = *r.finding;
-            out << csv_field(*r.pupil_ref) << ',' << to_string(f.rule) << ',' << to_string(f.status)
+            out << csv_field(r.pupil_ref) << ',' << to_string(f.rule) << ',' << to_string(f.status)
                 << ',' << (f.due ? to_iso(*f.due) : "") << ',' << csv_field(f.reason) << '\n';
         }
         return;
@@ -96,7 +96,7 @@ void write_check_output(std::ostream& out, std::span<const CheckRow> rows, Check
     out << "[\n";
     for (size_t i = 0; i < rows.size(); ++i) {
         const Finding& f = *rows[i].finding;
-        out << "  {\"pupil_ref\": " << json_string(*rows[i].pupil_ref) << ", \"rule\": \""
+        out << "  {\"pupil_ref\": " << json_string(rows[i].pupil_ref) << ", \"rule\": \""
             << to_string(f.rule) << "\", \"status\": \"" << to_string(f.status)
             << "\", \"due_date\": " << (f.due ? "\"" + to_iso(*f.due) + "\"" : "null")
             << ", \"reason\": " << json_string(f.reason) << "}" << (i + 1 < rows.size() ? "," : "")

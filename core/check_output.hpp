@@ -17,7 +17,7 @@
 namespace core {
 
 struct CheckRow {
-    const std::string* pupil_ref = nullptr;
+    std::string_view pupil_ref;
     const Finding* finding = nullptr;
 };
 

@@ -1,61 +1,77 @@
-// Everything the store holds, in memory, as plain records with lookups by key.
-// Built by db::Store::load_dataset() (or by tests directly); read by the rules and the
-// snapshot builder. Holds no database handle: core never touches SQLite.
+// Everything the store holds, in memory, with lookups by key. Built by
+// db::Store::load_dataset() (or by tests directly); read by the rules and the snapshot
+// builder. Holds no database handle: core never touches SQLite.
+//
+// The small tables are vectors of the inbox records. Pupils, events and bookings (a
+// 100k-pupil store has about a million events) are packed tables whose texts are
+// interned in one TextPool (see dataset_tables.hpp): about 20 MB for 100k pupils where
+// records of std::strings took 150 MB.
 #pragma once
 
-#include <span>
-#include <string>
+#include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "core/dataset_tables.hpp"
 #include "core/domain.hpp"
 #include "core/sync_conflict.hpp"
+#include "core/text_pool.hpp"
 
 namespace core {
 
 struct Dataset {
     Dataset() = default;
-    // Not copyable: the lookups hold views into the vectors' strings.
+    // Not copyable: the lookups and tables refer to the text pool and the vectors.
     Dataset(const Dataset&) = delete;
     Dataset& operator=(const Dataset&) = delete;
     Dataset(Dataset&&) = default;
     Dataset& operator=(Dataset&&) = default;
 
+  private:
+    std::unique_ptr<TextPool> text_ = std::make_unique<TextPool>();  // first: the tables point at it
+
+  public:
     std::vector<School> schools;
     std::vector<Term> terms;
     std::vector<LiftGroupAssignment> lift_groups;
     std::vector<Staff> staff;
     std::vector<LiftMeeting> meetings;
     std::vector<Surgery> surgeries;
-    std::vector<Pupil> pupils;
-    std::vector<Event> events;      // after index(): sorted by pupil_ref, date, kind
-    std::vector<Booking> bookings;  // after index(): sorted by pupil_ref, meeting_date
+    PupilTable pupils{text_.get()};
+    EventTable events{text_.get()};      // after index(): grouped by pupil, each pupil's by date, kind
+    BookingTable bookings{text_.get()};  // after index(): grouped by pupil, each pupil's by meeting date
     std::vector<CaseState> cases;
     std::vector<SyncConflict> conflicts;  // unresolved hub conflicts, oldest first
 
-    // Sorts and builds the lookups below. Call once after filling the vectors.
+    // Sorts and builds the lookups below. Call after filling the tables; call again
+    // after adding more rows.
     void index();
 
     const School* school(std::string_view urn) const;
     const Staff* staff_member(std::string_view staff_id) const;
-    const Pupil* pupil(std::string_view pupil_ref) const;
+    std::optional<PupilEntry> pupil(std::string_view pupil_ref) const;
     const CaseState* case_state(std::string_view pupil_ref) const;
-    std::span<const Event> events_of(std::string_view pupil_ref) const;
-    std::span<const Booking> bookings_of(std::string_view pupil_ref) const;
     // Index of a pupil in `pupils`, or -1.
     int pupil_index(std::string_view pupil_ref) const;
+    EventRange events_of(std::string_view pupil_ref) const;
+    BookingRange bookings_of(std::string_view pupil_ref) const;
     // Events and bookings of pupils[i]; faster than the by-ref forms in loops.
-    std::span<const Event> events_of(size_t pupil_index) const;
-    std::span<const Booking> bookings_of(size_t pupil_index) const;
+    EventRange events_of(size_t pupil_index) const;
+    BookingRange bookings_of(size_t pupil_index) const;
 
-private:
-    struct Range {
-        uint32_t begin = 0, end = 0;
-    };
-    std::unordered_map<std::string_view, size_t> school_by_urn_, staff_by_id_, pupil_by_ref_,
-        case_by_ref_;
-    std::vector<Range> event_range_, booking_range_;  // parallel to pupils
+    // Heap bytes of the packed tables and the text pool (what 100k pupils cost).
+    size_t memory_bytes() const;
+
+  private:
+    void index_events(const std::vector<uint32_t>& pupil_of_text);
+    void index_bookings(const std::vector<uint32_t>& pupil_of_text);
+
+    std::unordered_map<std::string_view, size_t> school_by_urn_, staff_by_id_, case_by_ref_;
+    // Pupil indices in ref order; empty when the pupils are in ref order themselves.
+    std::vector<uint32_t> pupils_by_ref_;
+    std::vector<uint32_t> event_begin_, booking_begin_;  // pupil i: [begin[i], begin[i + 1])
 };
 
 }  // namespace core

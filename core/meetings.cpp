@@ -121,7 +121,7 @@ const char* word_for(Status worst, bool paperwork_in) {
 }
 
 void apply_checks(MeetingBooking& row, const BookingCheck& check, const Dataset& data,
-                  const RulesEngine& engine, const Booking& b, const MeetingOptions& o) {
+                  const RulesEngine& engine, const BookingEntry& b, const MeetingOptions& o) {
     row.school_bookings = check.school_bookings;
     row.paperwork_received = check.paperwork_received;
     for (const Finding& f : check.findings) {
@@ -160,7 +160,7 @@ void apply_checks(MeetingBooking& row, const BookingCheck& check, const Dataset&
     if (row.consent != Status::ok) row.marks.push_back({"NO CONSENT", row.consent});
     if (row.surgery != Status::ok) row.marks.push_back({"NO SURGERY FIRST", row.surgery});
     if (row.group != Status::ok) {
-        const Pupil& p = data.pupils[row.pupil];
+        const PupilEntry& p = data.pupils[row.pupil];
         const School* school = data.school(p.school_urn);
         std::string text = "WRONG GROUP";
         if (school &&
@@ -179,13 +179,13 @@ void apply_checks(MeetingBooking& row, const BookingCheck& check, const Dataset&
 }
 
 void add_bookings(const Dataset& data, const RulesEngine& engine,
-                  const std::vector<PupilAssessment>& assessments, const MeetingOptions& o,
+                  const AssessmentTable& assessments, const MeetingOptions& o,
                   Date monday, std::vector<MeetingCard>& cards) {
     const Date sunday = monday + 13;
     for (size_t i = 0; i < data.pupils.size(); ++i) {
-        for (const Booking& b : data.bookings_of(i)) {
+        for (const BookingEntry& b : data.bookings_of(i)) {
             if (b.meeting_date < monday || b.meeting_date > sunday) continue;
-            const Pupil& p = data.pupils[i];
+            const PupilEntry& p = data.pupils[i];
             const School* school = data.school(p.school_urn);
             // A booking that names no district is for the school's own (as the rules read it).
             std::string_view district = b.district;
@@ -199,8 +199,8 @@ void add_bookings(const Dataset& data, const RulesEngine& engine,
 
             MeetingBooking row;
             row.pupil = static_cast<uint32_t>(i);
-            row.pupil_label = format_initials(p.initials) + "  " + p.pupil_ref;
-            row.full_name = p.first_name + (p.first_name.empty() ? "" : " ") + p.last_name;
+            row.pupil_label = pupil_label(p);
+            row.full_name = full_name(p);
             row.school = school ? school->name : p.school_urn;
             if (kind == MeetingKind::lift) {
                 BookingCheck check = engine.check_booking(i, b, o.today);
@@ -210,7 +210,7 @@ void add_bookings(const Dataset& data, const RulesEngine& engine,
                 row.word = "BOOKED";
                 if (i < assessments.size())
                     row.marks.push_back(
-                        {"stage: " + std::string(display_name(assessments[i].stage)), Status::ok});
+                        {"stage: " + std::string(display_name(assessments.stage(i))), Status::ok});
             }
             card.bookings.push_back(std::move(row));
         }
@@ -293,7 +293,7 @@ void finish_card(MeetingCard& card) {
 }  // namespace
 
 MeetingBoardModel build_meetings(const Dataset& data, const RulesEngine& engine,
-                                 const std::vector<PupilAssessment>& assessments,
+                                 const AssessmentTable& assessments,
                                  const MeetingOptions& o) {
     MeetingBoardModel model;
     model.district = std::string(o.home_district);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/assessment_table.hpp"
 #include "core/dataset.hpp"
 #include "core/date.hpp"
 #include "core/rules.hpp"
@@ -100,7 +101,7 @@ struct MeetingOptions {
 // `engine` must have been built over `data`; `assessments` parallel to data.pupils (a
 // Surgery booking shows the pupil's stage) or empty.
 MeetingBoardModel build_meetings(const Dataset& data, const RulesEngine& engine,
-                                 const std::vector<PupilAssessment>& assessments,
+                                 const AssessmentTable& assessments,
                                  const MeetingOptions& options);
 
 }  // namespace core

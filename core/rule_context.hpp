@@ -43,8 +43,8 @@ class SharedFacts final : public MeetingLookup {
     TermCalendar calendar;
 
     const School* school_of(size_t pupil_index) const { return school_of_pupil_[pupil_index]; }
-    const BookingFacts& facts_of(const Booking& b) const {
-        return booking_facts_[static_cast<size_t>(&b - data.bookings.data())];
+    const BookingFacts& facts_of(const BookingEntry& b) const {
+        return booking_facts_[b.index];
     }
     // The school's LIFT group on `date`: its lift_groups row for the term holding the
     // date, else schools.lift_group (also in a holiday). `term` receives that term.
@@ -52,7 +52,7 @@ class SharedFacts final : public MeetingLookup {
 
     const LiftMeeting* next_meeting_for(size_t pupil_index, Date from) const override;
     Date deadline_of(const LiftMeeting& meeting) const override;
-    Date deadline_of(const Booking& booking) const override { return facts_of(booking).deadline; }
+    Date deadline_of(const BookingEntry& booking) const override { return facts_of(booking).deadline; }
 
   private:
     // A meeting in the schedule under its interned district, for integer searches.
@@ -86,8 +86,8 @@ struct PupilView {
     const SharedFacts& shared;
     size_t pupil = 0;
     Date today;
-    std::span<const Event> events;
-    std::span<const Booking> bookings;
+    EventRange events;
+    BookingRange bookings;
 };
 
 // First dates the prerequisite checks need, gathered while the event rules run.
@@ -106,7 +106,7 @@ inline bool surgery_before(const EventSummary& s, Date x) {
 
 // paperwork-deadline's reading of when a LIFT booking's paperwork arrived: the booking's
 // paperwork_received, else the earliest lift_paperwork in the 56 days up to the meeting.
-std::optional<Date> paperwork_received(const PupilView& view, const Booking& booking);
+std::optional<Date> paperwork_received(const PupilView& view, const BookingEntry& booking);
 
 // Rules that walk the events in date order: qfla-review, monitor-two-terms,
 // impact-review, surgery-two-terms, caselist-visit, ehcna-after-lift, and the event

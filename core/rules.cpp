@@ -117,14 +117,15 @@ std::vector<Finding> RulesEngine::all_findings(size_t pupil_index, Date today) c
     return sink.take();
 }
 
-BookingCheck RulesEngine::check_booking(size_t pupil_index, const Booking& booking,
+BookingCheck RulesEngine::check_booking(size_t pupil_index, const BookingEntry& booking,
                                         Date today) const {
     const rules_detail::SharedFacts& shared = impl_->shared;
     BookingCheck check;
     if (pupil_index >= shared.data.pupils.size()) return check;
     auto bookings = shared.data.bookings_of(pupil_index);
-    if (bookings.empty() || &booking < bookings.data() ||
-        &booking >= bookings.data() + bookings.size())
+    if (bookings.empty() || booking.pupil != pupil_index ||
+        booking.index >= shared.data.bookings.size() ||
+        shared.data.bookings[booking.index].meeting_date != booking.meeting_date)
         return check;
     const rules_detail::BookingFacts& facts = shared.facts_of(booking);
     check.deadline = facts.deadline;
@@ -138,7 +139,7 @@ BookingCheck RulesEngine::check_booking(size_t pupil_index, const Booking& booki
     rules_detail::FindingSink events_sink;
     rules_detail::check_event_rules(view, summary, events_sink);
     check.paperwork_received = rules_detail::paperwork_received(view, booking);
-    view.bookings = std::span<const Booking>(&booking, 1);
+    view.bookings = BookingRange(&shared.data.bookings, booking.index, booking.index + 1);
     rules_detail::FindingSink sink(/*keep_all=*/true);
     rules_detail::check_booking_rules(view, summary, sink);
     check.findings = sink.take();

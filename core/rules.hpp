@@ -91,9 +91,9 @@ public:
     // period), in the order the rules found them: what a pupil card lists in detail.
     std::vector<Finding> all_findings(size_t pupil_index, Date today) const;
     // The booking rules (consent, surgery, paperwork, group, cap) for one LIFT booking;
-    // `booking` must be an element of data.bookings_of(pupil_index), else (or for a
+    // `booking` must come from data.bookings_of(pupil_index), else (or for a
     // Surgery booking) the result has no findings and no school count.
-    BookingCheck check_booking(size_t pupil_index, const Booking& booking, Date today) const;
+    BookingCheck check_booking(size_t pupil_index, const BookingEntry& booking, Date today) const;
     // The school's LIFT group on `date` (lift-group's reading: its lift_groups row for the
     // term holding the date, else schools.lift_group). `school` must be in data.schools.
     std::string_view school_group(const School& school, Date date) const;

@@ -13,7 +13,7 @@ std::string lift_on(Date meeting) {
     return "LIFT on " + to_display(meeting);
 }
 
-void check_paperwork(const PupilView& v, const Booking& b, const BookingFacts& f,
+void check_paperwork(const PupilView& v, const BookingEntry& b, const BookingFacts& f,
                      FindingSink& sink) {
     Date deadline = f.deadline;
     if (auto received = paperwork_received(v, b)) {
@@ -32,7 +32,7 @@ void check_paperwork(const PupilView& v, const Booking& b, const BookingFacts& f
     });
 }
 
-void check_group(const Booking& b, const BookingFacts& f, FindingSink& sink) {
+void check_group(const BookingEntry& b, const BookingFacts& f, FindingSink& sink) {
     if (!f.school_district.empty() && !same_text(f.district, f.school_district)) {
         sink.add(RuleId::lift_group, Status::warning, std::nullopt, [&] {
             return lift_on(b.meeting_date) + " is a meeting in " + std::string(f.district) +
@@ -54,10 +54,10 @@ void check_group(const Booking& b, const BookingFacts& f, FindingSink& sink) {
 // Paperwork counts as received on the booking's paperwork_received, else on the earliest
 // lift_paperwork dated within the 56 days up to and including the meeting date
 // (meeting - 55 .. meeting: 56 days counting the meeting day).
-std::optional<Date> paperwork_received(const PupilView& v, const Booking& b) {
+std::optional<Date> paperwork_received(const PupilView& v, const BookingEntry& b) {
     if (b.paperwork_received) return b.paperwork_received;
     Date first = b.meeting_date - 55;
-    for (const Event& e : v.events) {
+    for (const EventEntry& e : v.events) {
         if (e.date > b.meeting_date) break;
         if (e.kind == EventKind::lift_paperwork && e.date >= first) return e.date;
     }
@@ -66,7 +66,7 @@ std::optional<Date> paperwork_received(const PupilView& v, const Booking& b) {
 
 void check_booking_rules(const PupilView& v, const EventSummary& s, FindingSink& sink) {
     const int cap = v.shared.config.referral_cap;
-    for (const Booking& b : v.bookings) {
+    for (const BookingEntry& b : v.bookings) {
         if (b.kind != BookingKind::lift) continue;
         const BookingFacts& f = v.shared.facts_of(b);
         Date meeting = b.meeting_date;

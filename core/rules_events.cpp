@@ -83,7 +83,7 @@ void check_caselist_visit(const PupilView& v, Date opened, std::optional<Date> l
 }  // namespace
 
 void check_event_rules(const PupilView& v, EventSummary& s, FindingSink& sink) {
-    for (const Booking& b : v.bookings)
+    for (const BookingEntry& b : v.bookings)
         if (b.kind == BookingKind::surgery && b.meeting_date <= v.today &&
             (!s.first_past_surgery_booking || b.meeting_date < *s.first_past_surgery_booking))
             s.first_past_surgery_booking = b.meeting_date;
@@ -94,7 +94,7 @@ void check_event_rules(const PupilView& v, EventSummary& s, FindingSink& sink) {
     std::optional<Date> last_plan, last_plan_or_review, last_close;
     std::optional<Date> caselist_opened, last_visit;  // open caselist period and its visits
 
-    for (const Event& e : v.events) {
+    for (const EventEntry& e : v.events) {
         switch (e.kind) {
             case EventKind::qfla:
                 qfla_pending = true;
@@ -169,7 +169,7 @@ void check_event_rules(const PupilView& v, EventSummary& s, FindingSink& sink) {
     }
 
     if (qfla_pending)  // rare: walk again for each qfla after the last review
-        for (const Event& e : v.events)
+        for (const EventEntry& e : v.events)
             if (e.kind == EventKind::qfla && !(last_qfla_review && e.date <= *last_qfla_review))
                 check_qfla_review(v, e.date, sink);
     // The plan is active while no case_closed is on or after the latest plan.

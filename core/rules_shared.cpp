@@ -47,7 +47,7 @@ std::string calendar_gap_reason(Date from, std::string_view what) {
 
 SharedFacts::SharedFacts(const Dataset& d, RulesConfig c) : data(d), config(c), calendar(d.terms) {
     school_of_pupil_.reserve(data.pupils.size());
-    for (const Pupil& p : data.pupils) school_of_pupil_.push_back(data.school(p.school_urn));
+    for (const PupilEntry& p : data.pupils) school_of_pupil_.push_back(data.school(p.school_urn));
     index_groups();
     index_meetings();
     index_bookings();
@@ -143,8 +143,8 @@ void SharedFacts::index_bookings() {
     std::vector<const School*> school_of_booking(data.bookings.size(), nullptr);
     for (size_t p = 0; p < data.pupils.size(); ++p) {
         const School* school = school_of(p);
-        for (const Booking& b : data.bookings_of(p)) {
-            auto i = static_cast<size_t>(&b - data.bookings.data());
+        for (const BookingEntry& b : data.bookings_of(p)) {
+            const size_t i = b.index;
             BookingFacts& f = booking_facts_[i];
             f.district = b.district;
             f.group = b.group;

@@ -5,6 +5,8 @@
 #include <string>
 #include <tuple>
 
+#include "core/pupil_text.hpp"
+
 namespace core {
 
 // One query's walk over the ranges, best tier first: deduplicates pupils (a bitmap, so
@@ -81,10 +83,10 @@ SearchIndex::SearchIndex(const Dataset& data) : school_of_(data.pupils.size(), k
     const size_t n = data.pupils.size();
     std::vector<std::string> refs(n), initials(n), names(n);
     for (size_t i = 0; i < n; ++i) {
-        const Pupil& p = data.pupils[i];
+        const PupilEntry& p = data.pupils[i];
         refs[i] = normalise_key(p.pupil_ref, KeyForm::alnum);
         initials[i] = normalise_key(p.initials, KeyForm::letters);
-        names[i] = normalise_key(p.first_name + " " + p.last_name, KeyForm::words);
+        names[i] = normalise_key(full_name(p), KeyForm::words);
         if (const School* s = data.school(p.school_urn))
             school_of_[i] = static_cast<uint32_t>(s - data.schools.data());
     }

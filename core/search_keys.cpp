@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/release.hpp"
+
 namespace core {
 namespace {
 
@@ -114,7 +116,7 @@ KeyTable::KeyTable(const std::vector<std::string>& keys, SuffixStarts starts)
     std::vector<uint32_t> order;
     order.reserve(sorted.size());
     for (const HeadEntry& e : sorted) order.push_back(e.value);
-    sorted = {};
+    release(sorted);
 
     key_begin_.push_back(0);
     item_begin_.push_back(0);
@@ -161,6 +163,17 @@ KeyTable::KeyTable(const std::vector<std::string>& keys, SuffixStarts starts)
     text_.shrink_to_fit();
     key_begin_.shrink_to_fit();
     item_begin_.shrink_to_fit();
+    drop_identity_maps();
+}
+
+void KeyTable::drop_identity_maps() {
+    if (items_.size() != key_count()) return;  // some key has several items
+    release(item_begin_);
+    bool identity = items_.size() == key_of_.size();
+    for (uint32_t i = 0; identity && i < items_.size(); ++i) identity = items_[i] == i;
+    if (!identity) return;
+    release(key_of_);
+    identity_ = true;
 }
 
 KeyTable::Range KeyTable::prefix(std::string_view query) const {

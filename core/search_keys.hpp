@@ -46,11 +46,15 @@ class KeyTable {
     }
     // Items carrying key k, ascending.
     std::span<const uint32_t> items(uint32_t k) const {
+        if (item_begin_.empty()) return {items_.data() + k, 1};  // one item per key
         return {items_.data() + item_begin_[k], item_begin_[k + 1] - item_begin_[k]};
     }
     // Key of an item, or kNoKey when its text was empty.
     static constexpr uint32_t kNoKey = UINT32_MAX;
-    uint32_t key_of(uint32_t item) const { return item < key_of_.size() ? key_of_[item] : kNoKey; }
+    uint32_t key_of(uint32_t item) const {
+        if (identity_) return item < items_.size() ? item : kNoKey;
+        return item < key_of_.size() ? key_of_[item] : kNoKey;
+    }
 
     // Keys starting with `query`, in key order (an exact match, if any, comes first).
     Range prefix(std::string_view query) const;
@@ -61,6 +65,7 @@ class KeyTable {
     size_t memory_bytes() const;
 
   private:
+    void drop_identity_maps();
     static constexpr unsigned kOffsetBits = 8;  // a suffix is (key << 8) | offset
     std::string_view suffix(uint32_t s) const {
         const std::string_view k = key(suffixes_[s] >> kOffsetBits);
@@ -69,9 +74,14 @@ class KeyTable {
 
     std::string text_;                  // the sorted distinct keys, back to back
     std::vector<uint32_t> key_begin_;   // key k is text_[key_begin_[k], key_begin_[k + 1])
-    std::vector<uint32_t> item_begin_;  // items of key k: items_[item_begin_[k], ...[k + 1])
+    // Items of key k: items_[item_begin_[k], item_begin_[k + 1]). Pupil refs are unique,
+    // so for them (one item per key) item_begin_ is left empty and key k's item is
+    // items_[k]; when moreover item i has key i (refs in the store's key order) key_of_
+    // is left empty too. That saves 0.8 MB of 100k pupils' index.
+    std::vector<uint32_t> item_begin_;
     std::vector<uint32_t> items_;
-    std::vector<uint32_t> key_of_;    // per item
+    std::vector<uint32_t> key_of_;  // per item
+    bool identity_ = false;
     std::vector<uint32_t> suffixes_;  // sorted by suffix text, then key
 };
 

@@ -8,18 +8,7 @@
 
 namespace core {
 
-std::string format_initials(const std::string& initials) {
-    std::string out;
-    for (char c : initials) {
-        if (std::isalpha(static_cast<unsigned char>(c))) {
-            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            out += '.';
-        }
-    }
-    return out.empty() ? "?" : out;
-}
-
-std::string need_area_label(NeedArea area) {
+std::string_view need_area_label(NeedArea area) {
     switch (area) {
         case NeedArea::cl: return "C&L";
         case NeedArea::ci: return "C&I";
@@ -39,7 +28,11 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
     snapshot->built_at = std::chrono::system_clock::now();
     snapshot->data_as_of = std::move(data_as_of);
     RulesEngine engine(*data, options.rules);
-    snapshot->assessments = engine.assess_all(options.today);
+    // Pupil by pupil into the packed table: never a second full copy in memory.
+    snapshot->assessments.reserve(data->pupils.size());
+    for (size_t i = 0; i < data->pupils.size(); ++i)
+        snapshot->assessments.push_back(engine.assess(i, options.today));
+    snapshot->assessments.seal();
     build_caseload(*data, snapshot->assessments, options, snapshot->caseload,
                    snapshot->teacher_loads);
     snapshot->conflicts = data->conflicts;

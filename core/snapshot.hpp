@@ -11,30 +11,34 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/assessment_table.hpp"
 #include "core/date.hpp"
 #include "core/meetings.hpp"
+#include "core/pupil_text.hpp"
 #include "core/rules.hpp"
 #include "core/search_index.hpp"
 #include "core/triage.hpp"
 
 namespace core {
 
-// One open STLS caselist case, as the caseload board shows it.
+// One open STLS caselist case, as the caseload board shows it. The string_views point
+// into the snapshot (its Dataset, its assessments) or at literals: a 100k-pupil caselist
+// has over 10k rows, and copies of every school and teacher name added megabytes. The
+// pupil's full name is not kept: a board with privacy off reads it from the Dataset.
 struct CaseloadRow {
     uint32_t pupil = 0;          // index into Snapshot::data->pupils
     std::string pupil_label;     // privacy-safe: "A.B.  P00012"
-    std::string full_name;       // only drawn when privacy is off
-    std::string school;
-    std::string need_area;       // "SEMH"
-    std::string stage;           // "Caselist"
-    std::string teacher;         // display name, "Unassigned" when none
-    std::string teacher_id;
-    std::string agreed_outcome;
+    std::string_view school;
+    std::string_view need_area;  // "SEMH"
+    std::string_view stage;      // "Caselist"
+    std::string_view teacher;    // display name, "Unassigned" when none
+    std::string_view teacher_id;
+    std::string_view agreed_outcome;
     std::string last_visit;      // "Thu 13 Mar" or "none yet"
     std::optional<Date> next_visit_due;
     std::string next_visit_text;
-    std::string next_action;
-    std::string hnf;             // "", "applied", "approved", "declined"
+    std::string_view next_action;
+    std::string_view hnf;        // "", "applied", "approved", "declined"
     Status worst = Status::ok;   // most severe finding of the pupil
     bool visit_overdue = false;
 };
@@ -57,7 +61,7 @@ struct Snapshot {
     std::chrono::system_clock::time_point built_at;
     std::string data_as_of;   // when the data last changed, shown in the status bar
     std::shared_ptr<const Dataset> data;
-    std::vector<PupilAssessment> assessments;  // parallel to data->pupils
+    AssessmentTable assessments;  // parallel to data->pupils
     std::vector<CaseloadRow> caseload;         // by teacher, then overdue first, then label
     std::vector<TeacherLoad> teacher_loads;    // by name
     std::vector<SyncConflict> conflicts;       // hub edits to resolve, oldest first
@@ -66,9 +70,7 @@ struct Snapshot {
     std::shared_ptr<const SearchIndex> search;  // the quick lookup's index; never null once built
 };
 
-// "A.B." from "AB" / "A B" / "a.b" : the form the wall shows.
-std::string format_initials(const std::string& initials);
-std::string need_area_label(NeedArea area);
+std::string_view need_area_label(NeedArea area);
 
 std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> data,
                                                const SnapshotOptions& options,

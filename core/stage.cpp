@@ -56,10 +56,10 @@ Stage stage_of_event(EventKind kind) {
     return Stage::none;
 }
 
-Stage pupil_stage(std::span<const Event> events, std::span<const Booking> bookings, Date today) {
+Stage pupil_stage(EventRange events, BookingRange bookings, Date today) {
     Stage furthest = Stage::none;
     std::optional<Date> closed_on;
-    for (const Event& e : events) {
+    for (const EventEntry& e : events) {
         Stage s = stage_of_event(e.kind);
         if (s == Stage::closed) {
             // Everything up to a closure is behind the pupil; what follows starts afresh.
@@ -69,7 +69,7 @@ Stage pupil_stage(std::span<const Event> events, std::span<const Booking> bookin
             furthest = std::max(furthest, s);
         }
     }
-    for (const Booking& b : bookings) {
+    for (const BookingEntry& b : bookings) {
         if (closed_on && b.meeting_date <= *closed_on) continue;
         if (b.kind == BookingKind::lift)
             furthest = std::max(furthest, Stage::lift);

@@ -20,7 +20,7 @@ Stage stage_of_event(EventKind kind);
 // is after the closing date: a LIFT booking (any date) as `lift`, a Surgery booking
 // dated on or before today as `surgery`. Nothing since the last closure: `closed`.
 // `events` sorted by date then kind, as Dataset::index() leaves them.
-Stage pupil_stage(std::span<const Event> events, std::span<const Booking> bookings, Date today);
+Stage pupil_stage(EventRange events, BookingRange bookings, Date today);
 
 // Finds LIFT meetings the pupil's school may attend; implemented by the rules engine
 // over the schedule (tests may pass their own or none).
@@ -33,7 +33,7 @@ class MeetingLookup {
     // The meeting's paperwork deadline (schedule's, else meeting - 7 days).
     virtual Date deadline_of(const LiftMeeting& meeting) const = 0;
     // A LIFT booking's paperwork deadline, as paperwork-deadline measures it.
-    virtual Date deadline_of(const Booking& booking) const = 0;
+    virtual Date deadline_of(const BookingEntry& booking) const = 0;
 };
 
 struct NextStepInputs {
@@ -44,7 +44,7 @@ struct NextStepInputs {
     const MeetingLookup* meetings = nullptr;  // may be null: no meeting suggested
 };
 
-NextStep next_step(Stage stage, std::span<const Event> events, std::span<const Booking> bookings,
+NextStep next_step(Stage stage, EventRange events, BookingRange bookings,
                    const NextStepInputs& inputs);
 
 }  // namespace core

@@ -17,9 +17,9 @@ struct Facts {
     bool lift_discussed_since_close = false, hnf_pending = false, ehcna_requested = false;
 };
 
-Facts gather(std::span<const Event> events) {
+Facts gather(EventRange events) {
     Facts f;
-    for (const Event& e : events) {
+    for (const EventEntry& e : events) {
         switch (e.kind) {
             case EventKind::qfla:
                 if (!f.pending_qfla) f.pending_qfla = e.date;
@@ -103,12 +103,12 @@ NextStep after_surgery(const Facts& f, const NextStepInputs& in) {
     return {text, shift.date, {}};
 }
 
-NextStep at_lift(const Facts& f, std::span<const Event> events, std::span<const Booking> bookings,
+NextStep at_lift(const Facts& f, EventRange events, BookingRange bookings,
                  const NextStepInputs& in) {
-    const Booking* upcoming = nullptr;
-    for (const Booking& b : bookings)
+    std::optional<BookingEntry> upcoming;
+    for (const BookingEntry& b : bookings)
         if (b.kind == BookingKind::lift && b.meeting_date >= in.today) {
-            upcoming = &b;
+            upcoming = b;
             break;  // sorted by date: the first is the nearest
         }
     if (upcoming) {
@@ -116,7 +116,7 @@ NextStep at_lift(const Facts& f, std::span<const Event> events, std::span<const 
         if (!(f.first_consent && *f.first_consent <= m))
             return {"Parental consent before LIFT on " + to_display(m), {}, m};
         bool received = upcoming->paperwork_received.has_value();
-        for (const Event& e : events)
+        for (const EventEntry& e : events)
             if (e.kind == EventKind::lift_paperwork && e.date <= m && e.date >= m - 55)
                 received = true;
         if (!received && in.meetings) {
@@ -137,7 +137,7 @@ NextStep at_lift(const Facts& f, std::span<const Event> events, std::span<const 
 
 }  // namespace
 
-NextStep next_step(Stage stage, std::span<const Event> events, std::span<const Booking> bookings,
+NextStep next_step(Stage stage, EventRange events, BookingRange bookings,
                    const NextStepInputs& in) {
     Facts f = gather(events);
     switch (stage) {
@@ -161,7 +161,7 @@ NextStep next_step(Stage stage, std::span<const Event> events, std::span<const B
             return {"SEN Support if no impact, from " + to_display(*shift.date), shift.date, {}};
         }
         case Stage::sen_support: {
-            for (const Booking& b : bookings)
+            for (const BookingEntry& b : bookings)
                 if (b.kind == BookingKind::surgery && b.meeting_date >= in.today)
                     return {"STLS Surgery on " + to_display(b.meeting_date), b.meeting_date, {}};
             if (!f.last_plan_or_review) return {"Record the plan on the Provision Map", {}, {}};

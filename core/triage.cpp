@@ -15,7 +15,7 @@ uint16_t rule_bit(RuleId rule) {
 }
 
 // The finding a row leads with: worst status, then earliest due date, undated last.
-const Finding& lead_finding(const std::vector<Finding>& findings) {
+const Finding& lead_finding(std::span<const Finding> findings) {
     const Finding* lead = &findings.front();
     for (const Finding& f : findings) {
         if (f.status != lead->status) continue;  // sorted most severe first
@@ -26,18 +26,18 @@ const Finding& lead_finding(const std::vector<Finding>& findings) {
 
 // The teacher who opened the pupil's open caselist case: the caseload board's fallback
 // when the case has no assigned teacher, so both boards name the same person.
-std::string caselist_teacher(std::span<const Event> events) {
-    std::string staff;
-    for (const Event& e : events) {  // sorted by date
+std::string_view caselist_teacher(EventRange events) {
+    std::string_view staff;
+    for (const EventEntry& e : events) {  // sorted by date
         if (e.kind == EventKind::caselist_opened) staff = e.staff_id;
-        if (e.kind == EventKind::case_closed) staff.clear();
+        if (e.kind == EventKind::case_closed) staff = {};
     }
     return staff;
 }
 
 template <class Key>
 std::vector<TriageOption> options_of(const std::vector<TriageRow>& rows, Key key) {
-    std::map<std::string, TriageOption> by_id;
+    std::map<std::string_view, TriageOption> by_id;
     for (const TriageRow& row : rows) {
         auto [id, label] = key(row);
         TriageOption& option = by_id[id];
@@ -63,14 +63,14 @@ bool triage_before(const TriageRow& a, const TriageRow& b) {
     return a.pupil_ref < b.pupil_ref;
 }
 
-std::string case_teacher_id(const Dataset& data, size_t pupil_index) {
-    if (pupil_index >= data.pupils.size()) return "";
+std::string_view case_teacher_id(const Dataset& data, size_t pupil_index) {
+    if (pupil_index >= data.pupils.size()) return {};
     const CaseState* state = data.case_state(data.pupils[pupil_index].pupil_ref);
     if (state && !state->assigned_staff_id.empty()) return state->assigned_staff_id;
     return caselist_teacher(data.events_of(pupil_index));
 }
 
-std::string priority_label(int priority) {
+std::string_view priority_label(int priority) {
     switch (priority) {
         case 1:
             return "High";
@@ -83,35 +83,34 @@ std::string priority_label(int priority) {
     }
 }
 
-TriageList build_triage(const Dataset& data, const std::vector<PupilAssessment>& assessments,
+TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
                         const RulesConfig& rules) {
     TriageList list;
     list.referral_cap = rules.referral_cap;
     const size_t n = std::min(data.pupils.size(), assessments.size());
     for (size_t i = 0; i < n; ++i) {
-        const std::vector<Finding>& findings = assessments[i].findings;
+        const std::span<const Finding> findings = assessments.findings(i);
         if (findings.empty()) continue;
-        const Pupil& p = data.pupils[i];
+        const PupilEntry& p = data.pupils[i];
         TriageRow row;
         row.pupil = static_cast<uint32_t>(i);
         row.pupil_ref = p.pupil_ref;
-        row.pupil_label = format_initials(p.initials) + "  " + p.pupil_ref;
-        row.full_name = p.first_name + (p.first_name.empty() ? "" : " ") + p.last_name;
+        row.pupil_label = pupil_label(p);
         row.school_urn = p.school_urn;
         const School* school = data.school(p.school_urn);
-        row.school = school ? school->name : p.school_urn;
+        row.school = school ? std::string_view(school->name) : p.school_urn;
 
         const CaseState* state = data.case_state(p.pupil_ref);
         row.teacher_id = case_teacher_id(data, i);
         const Staff* teacher = data.staff_member(row.teacher_id);
-        row.teacher =
-            teacher ? teacher->name : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
+        row.teacher = teacher ? std::string_view(teacher->name)
+                              : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
         row.priority = state ? state->priority : 0;
         row.priority_text = priority_label(row.priority);
 
         const Finding& lead = lead_finding(findings);
         row.worst = findings.front().status;
-        row.status_word = std::string(to_string(row.worst));
+        row.status_word = to_string(row.worst);
         for (const Finding& f : findings) row.rules |= rule_bit(f.rule);
         row.lead_rule = lead.rule;
         row.rules_text = std::string(to_string(lead.rule));
@@ -136,6 +135,7 @@ TriageList build_triage(const Dataset& data, const std::vector<PupilAssessment>&
     // "Unassigned" is not a name: it goes last, where a reader looks for "the rest".
     std::stable_partition(list.teachers.begin(), list.teachers.end(),
                           [](const TriageOption& o) { return !o.id.empty(); });
+    list.rows.shrink_to_fit();  // kept for the snapshot's life: no spare growth room
     return list;
 }
 

@@ -10,29 +10,31 @@
 #include <string>
 #include <vector>
 
+#include "core/assessment_table.hpp"
 #include "core/dataset.hpp"
 #include "core/rules.hpp"
 
 namespace core {
 
+// Views point into the snapshot (Dataset, assessments) or at literals, as CaseloadRow's
+// do; the full name is read from the Dataset where privacy allows it.
 struct TriageRow {
     uint32_t pupil = 0;  // index into Dataset::pupils
-    std::string pupil_ref;
+    std::string_view pupil_ref;
     std::string pupil_label;  // privacy-safe: "A.B.  P00012"
-    std::string full_name;    // only drawn when privacy is off
-    std::string school_urn, school;
-    std::string teacher_id;                              // "" when nobody is assigned
-    std::string teacher;                                 // display name, "Unassigned" when none
+    std::string_view school_urn, school;
+    std::string_view teacher_id;                         // "" when nobody is assigned
+    std::string_view teacher;                            // display name, "Unassigned" when none
     int priority = 0;                                    // 0 none, 1 high .. 3 low
-    std::string priority_text;                           // "High", "Medium", "Low", ""
+    std::string_view priority_text;                      // "High", "Medium", "Low", ""
     Status worst = Status::ok;                           // most severe finding
-    std::string status_word;                             // "blocked"
+    std::string_view status_word;                        // "blocked"
     uint16_t rules = 0;                                  // one bit per RuleId of every finding
     RuleId lead_rule = RuleId::consent_before_referral;  // the finding the row leads with
     std::string rules_text;                              // "paperwork-deadline +1"
     std::optional<Date> due;                             // of the lead finding (see build_triage)
     std::string due_text;                                // "Thu 4 Dec", "" when none
-    std::string reason;                                  // of the lead finding
+    std::string_view reason;                             // of the lead finding
 };
 
 // A value a filter can take, with how many rows have it.
@@ -63,7 +65,7 @@ struct TriageFilter {
 // the worst status with the earliest due date (undated ones after dated ones); the row
 // takes its rule, due date and reason. The teacher is the case's assigned teacher, else
 // the one who opened the pupil's open caselist case.
-TriageList build_triage(const Dataset& data, const std::vector<PupilAssessment>& assessments,
+TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
                         const RulesConfig& rules);
 
 // The list order: worst status first, then due date (dated before undated), then ref.
@@ -78,9 +80,9 @@ std::optional<size_t> cycle_option(std::optional<size_t> current, size_t count, 
 
 // The teacher a pupil's case is with: the assigned one, else the one who opened the
 // pupil's open caselist case (as the caseload board shows it); "" when neither.
-std::string case_teacher_id(const Dataset& data, size_t pupil_index);
+std::string_view case_teacher_id(const Dataset& data, size_t pupil_index);
 
 // "High", "Medium", "Low", "" for 0.
-std::string priority_label(int priority);
+std::string_view priority_label(int priority);
 
 }  // namespace core

@@ -180,7 +180,7 @@ EventCheck check_event(const EventInput& input, const Dataset& data, size_t pupi
     }
     if (!check.detail_message.empty() || !check.date_message.empty()) return check;
 
-    const std::string& ref = data.pupils[pupil_index].pupil_ref;
+    const std::string ref(data.pupils[pupil_index].pupil_ref);
     if (input.event == TriageEvent::paperwork_received) {
         if (auto meeting = paperwork_booking(data, pupil_index, today)) {
             check.command = RecordPaperwork{ref, *meeting, *date.date};

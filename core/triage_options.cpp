@@ -34,9 +34,9 @@ Date deadline_of(const LiftMeeting& m) {
     return m.paperwork_deadline == Date{} ? m.meeting_date - 7 : m.paperwork_deadline;
 }
 
-bool booked(std::span<const Booking> bookings, BookingKind kind, Date date) {
+bool booked(BookingRange bookings, BookingKind kind, Date date) {
     return std::any_of(bookings.begin(), bookings.end(),
-                       [&](const Booking& b) { return b.kind == kind && b.meeting_date == date; });
+                       [&](const BookingEntry& b) { return b.kind == kind && b.meeting_date == date; });
 }
 
 std::string places_left(int used, int cap) {
@@ -82,7 +82,7 @@ std::vector<MeetingOption> meeting_options(const Dataset& data, size_t pupil_ind
                                            int referral_cap, size_t max_each) {
     std::vector<MeetingOption> options;
     if (pupil_index >= data.pupils.size()) return options;
-    const Pupil& pupil = data.pupils[pupil_index];
+    const PupilEntry& pupil = data.pupils[pupil_index];
     const School* school = data.school(pupil.school_urn);
     if (!school) return options;
     const auto own = data.bookings_of(pupil_index);
@@ -103,7 +103,7 @@ std::vector<MeetingOption> meeting_options(const Dataset& data, size_t pupil_ind
     // The school's bookings at each candidate: one pass over the bookings, checking the
     // date first because it is cheap and rarely matches.
     std::vector<int> used(lift.size(), 0);
-    for (const Booking& b : data.bookings) {
+    for (const BookingEntry& b : data.bookings) {
         if (b.kind != BookingKind::lift) continue;
         for (size_t i = 0; i < lift.size(); ++i) {
             const LiftMeeting& m = *lift[i];
@@ -111,8 +111,7 @@ std::vector<MeetingOption> meeting_options(const Dataset& data, size_t pupil_ind
             // A booking that names no district or group is for the school's own.
             if (!b.district.empty() && !same_text(b.district, m.district)) continue;
             if (!b.group.empty() && !same_text(b.group, m.group)) continue;
-            const Pupil* other = data.pupil(b.pupil_ref);
-            if (other && other->school_urn == school->urn) ++used[i];
+            if (data.pupils[b.pupil].school_urn == school->urn) ++used[i];
         }
     }
     for (size_t i = 0; i < lift.size() && options.size() < max_each; ++i) {
@@ -160,7 +159,7 @@ std::vector<MeetingOption> meeting_options(const Dataset& data, size_t pupil_ind
 std::optional<Date> paperwork_booking(const Dataset& data, size_t pupil_index, Date today) {
     if (pupil_index >= data.pupils.size()) return std::nullopt;
     std::optional<Date> latest_past;
-    for (const Booking& b : data.bookings_of(pupil_index)) {  // by meeting date
+    for (const BookingEntry& b : data.bookings_of(pupil_index)) {  // by meeting date
         if (b.kind != BookingKind::lift || b.paperwork_received) continue;
         if (b.meeting_date >= today) return b.meeting_date;
         latest_past = b.meeting_date;

@@ -1,6 +1,7 @@
 #include "db/store.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -44,6 +45,11 @@ std::optional<core::Date> date_or_null(const SQLite::Column& c) {
 }
 
 core::Date date_of(const SQLite::Column& c) { return date_or_null(c).value_or(core::Date{}); }
+
+// The column's text, viewed in place (valid until the statement steps on); "" for NULL.
+std::string_view text_of(const SQLite::Column& c) {
+    return {c.getText(""), static_cast<size_t>(c.getBytes())};
+}
 
 }  // namespace
 
@@ -154,6 +160,10 @@ void Store::set_meta(const std::string& key, const std::string& value) {
     upsert.exec();
 }
 
+void Store::release_cache() {
+    sqlite3_db_release_memory(db_.getHandle());
+}
+
 core::Dataset Store::load_dataset() {
     core::Dataset d;
     // A read transaction: every table is read from the same committed state.
@@ -208,27 +218,26 @@ core::Dataset Store::load_dataset() {
                           pupils.getColumn(4).getString()};
             p.year_group = pupils.getColumn(5).isNull() ? -1 : pupils.getColumn(5).getInt();
             p.need_area = core::parse_need_area(pupils.getColumn(6).getText()).value();
-            d.pupils.push_back(std::move(p));
+            d.pupils.push_back(p);
         }
 
-        // Primary-key order groups rows by pupil, which is what Dataset::index() needs
-        // to sort cheaply; an ORDER BY here would make SQLite sort a million rows.
+        // Rows go straight into the packed table as views of SQLite's buffers: a million
+        // events, so no std::string per field on the way.
         SQLite::Statement events(db_, "SELECT pupil_ref, event, date, detail, staff_id FROM event");
         while (events.executeStep())
-            d.events.push_back({events.getColumn(0).getString(),
-                                core::parse_event_kind(events.getColumn(1).getText()).value(),
-                                date_of(events.getColumn(2)), events.getColumn(3).getString(),
-                                events.getColumn(4).getString()});
+            d.events.add(text_of(events.getColumn(0)),
+                         core::parse_event_kind(text_of(events.getColumn(1))).value(),
+                         date_of(events.getColumn(2)), text_of(events.getColumn(3)),
+                         text_of(events.getColumn(4)));
 
         SQLite::Statement bookings(db_,
                                    "SELECT pupil_ref, kind, meeting_date, district, grp, "
                                    "paperwork_received FROM booking");
         while (bookings.executeStep())
-            d.bookings.push_back({bookings.getColumn(0).getString(),
-                                  core::parse_booking_kind(bookings.getColumn(1).getText()).value(),
-                                  date_of(bookings.getColumn(2)), bookings.getColumn(3).getString(),
-                                  bookings.getColumn(4).getString(),
-                                  date_or_null(bookings.getColumn(5))});
+            d.bookings.add(text_of(bookings.getColumn(0)),
+                           core::parse_booking_kind(text_of(bookings.getColumn(1))).value(),
+                           date_of(bookings.getColumn(2)), text_of(bookings.getColumn(3)),
+                           text_of(bookings.getColumn(4)), date_or_null(bookings.getColumn(5)));
 
         SQLite::Statement cases(db_,
                                 "SELECT pupil_ref, assigned_staff_id, priority FROM case_state");

@@ -55,6 +55,9 @@ public:
 
     // Everything, indexed. Runs in one read transaction so the data is consistent.
     core::Dataset load_dataset();
+    // Frees this connection's page cache (it refills on demand): after a full read of a
+    // large store the cache would otherwise hold megabytes the kiosk never reads again.
+    void release_cache();
 
 private:
     struct Statements;

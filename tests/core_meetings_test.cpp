@@ -214,8 +214,7 @@ TEST_CASE("the referral cap: a school's fourth booking at one meeting flags all 
 TEST_CASE("bookings sort most severe first; labels are initials and refs only") {
     RulesFixture f;
     f.prerequisites().meeting("2025-11-27", "2025-11-20").lift("2025-11-27", "2025-11-18");
-    f.data.pupils[0].first_name = "Fictional";
-    f.data.pupils[0].last_name = "Child";
+    f.name("Fictional", "Child");
     f.pupil("P00002", RulesFixture::school_urn)
         .lift("2025-11-27", "2025-11-18", "Maidstone", "A", "P00002");
     auto m = build(f);

@@ -40,7 +40,7 @@ core::Dataset small_district() {
 
 std::vector<std::string> refs(const core::Dataset& data, const std::vector<SearchHit>& hits) {
     std::vector<std::string> out;
-    for (const SearchHit& h : hits) out.push_back(data.pupils[h.index].pupil_ref);
+    for (const SearchHit& h : hits) out.emplace_back(data.pupils[h.index].pupil_ref);
     return out;
 }
 

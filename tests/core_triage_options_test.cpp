@@ -126,7 +126,9 @@ TEST_CASE("at most max_each options of each kind") {
 
 TEST_CASE("a pupil of an unknown school has no meeting options") {
     Schedule s;
-    s.f.data.pupils[0].school_urn = "999999";
+    core::Pupil p = s.f.data.pupils.record(0);
+    p.school_urn = "999999";
+    s.f.data.pupils.replace(0, p);
     CHECK(s.options().empty());
 }
 

@@ -42,8 +42,7 @@ struct World {
         f.pupil("P00006", RulesFixture::school_urn)
             .event(EventKind::concern_raised, "2025-11-01", "P00006");
         f.data.cases.push_back({"P00001", "ST01", 1});
-        f.data.pupils[0].first_name = "Fictional";
-        f.data.pupils[0].last_name = "Person";
+        f.name("Fictional", "Person");
     }
     core::TriageList build() {
         f.data.index();
@@ -55,7 +54,7 @@ struct World {
 
 std::vector<std::string> refs(const core::TriageList& list, const std::vector<uint32_t>& indices) {
     std::vector<std::string> out;
-    for (uint32_t i : indices) out.push_back(list.rows[i].pupil_ref);
+    for (uint32_t i : indices) out.emplace_back(list.rows[i].pupil_ref);
     return out;
 }
 
@@ -72,7 +71,7 @@ TEST_CASE("rows are the pupils with findings, most severe first, then earliest d
     World w;
     auto list = w.build();
     std::vector<std::string> order;
-    for (const auto& r : list.rows) order.push_back(r.pupil_ref);
+    for (const auto& r : list.rows) order.emplace_back(r.pupil_ref);
     CHECK(order == std::vector<std::string>{"P00005", "P00001", "P00002", "P00003", "P00004"});
     CHECK(list.rows[0].worst == Status::blocked);
     CHECK(list.rows[1].worst == Status::overdue);
@@ -116,7 +115,6 @@ TEST_CASE("each row is formatted once: label, school, teacher, priority, status,
     auto list = w.build();
     const auto& first = row_of(list, "P00001");
     CHECK(first.pupil_label == "A.B.  P00001");
-    CHECK(first.full_name == "Fictional Person");
     CHECK(first.school == "Oakfield Primary");
     CHECK(first.teacher == "Ash Teacher");
     CHECK(first.teacher_id == "ST01");

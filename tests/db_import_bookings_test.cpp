@@ -11,7 +11,12 @@ namespace {
 const std::string kHeader = "pupil_ref,kind,meeting_date,district,group,paperwork_received\n";
 
 std::vector<core::Booking> bookings(test_support::ImportFixture& f) {
-    return f.store().load_dataset().bookings;
+    const core::Dataset d = f.store().load_dataset();
+    std::vector<core::Booking> out;
+    for (const core::BookingEntry& b : d.bookings)
+        out.push_back({std::string(d.pupils[b.pupil].pupil_ref), b.kind, b.meeting_date,
+                       std::string(b.district), std::string(b.group), b.paperwork_received});
+    return out;
 }
 
 }  // namespace

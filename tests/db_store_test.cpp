@@ -119,7 +119,9 @@ TEST_CASE("every table round-trips through upsert and load_dataset") {
     REQUIRE(data.cases.size() == 1);
     CHECK(data.cases[0].priority == 2);
 
-    CHECK(data.pupil("P000001") == &data.pupils[0]);
+    CHECK(data.pupil_index("P000001") == 0);
+    CHECK(data.pupil("P000001")->pupil_ref == "P000001");
+    CHECK_FALSE(data.pupil("P000002"));
     CHECK(data.events_of("P000001").size() == 1);
     CHECK(data.bookings_of(size_t{0}).size() == 1);
     CHECK(data.school("nope") == nullptr);

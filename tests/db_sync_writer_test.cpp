@@ -164,7 +164,7 @@ TEST_CASE("commands are applied in a transaction, audited and shown in the next 
 
     auto referral = core::NewReferral{core::Pupil{"P000777", "900002", "EF", "", ""}, core::parse_date("2025-11-01").value()};
     REQUIRE(writer.submit(referral, "tester").get().ok);
-    CHECK(f.channel.current()->data->pupil("P000777") != nullptr);
+    CHECK(f.channel.current()->data->pupil("P000777").has_value());
     CHECK(count(f.database, "SELECT count(*) FROM event WHERE pupil_ref = 'P000777' AND event = 'consent_given'") == 1);
 }
 

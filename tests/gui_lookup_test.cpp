@@ -137,7 +137,7 @@ TEST_CASE("a search with a pupil card open renders at both sizes, interactive an
     for (size_t i = 1; i < snapshot->data->pupils.size(); ++i)
         if (snapshot->data->events_of(i).size() > snapshot->data->events_of(longest).size())
             longest = i;
-    const std::string ref = snapshot->data->pupils[longest].pupil_ref;
+    const std::string ref(snapshot->data->pupils[longest].pupil_ref);
     INFO("card of " << ref);
     for (Size size : {Size{1920, 1080}, Size{1280, 720}}) {
         for (bool kiosk : {false, true}) {
@@ -153,9 +153,10 @@ TEST_CASE("privacy off (office screens): a name search with the card open render
     TempDir dir;
     const auto db = make_demo(dir);
     const auto snapshot = load_snapshot(db);
-    const core::Pupil& pupil = snapshot->data->pupils.at(42);
+    const core::PupilEntry pupil = snapshot->data->pupils.at(42);
     const auto png = card_screenshot(snapshot, dir, Size{1920, 1080}, false,
-                                     pupil.last_name.substr(0, 4), pupil.pupil_ref, false);
+                                     std::string(pupil.last_name.substr(0, 4)), std::string(pupil.pupil_ref),
+                                     false);
     const auto [results, card] = check_lookup_image(PngImage(png), Size{1920, 1080});
     CHECK(results > 0.02);
     CHECK(card > 0.02);

@@ -58,7 +58,8 @@ Expected first_row(const std::filesystem::path& db) {
     auto snapshot = core::build_snapshot(data, options);
     REQUIRE_FALSE(snapshot->triage.rows.empty());
     const core::TriageRow& row = snapshot->triage.rows.front();
-    return {row.pupil_ref, core::case_teacher_id(*data, row.pupil), row.school_urn,
+    return {std::string(row.pupil_ref), std::string(core::case_teacher_id(*data, row.pupil)),
+            std::string(row.school_urn),
             core::teacher_options(*data, row.pupil)};
 }
 

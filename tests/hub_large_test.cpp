@@ -54,8 +54,8 @@ TEST_CASE("a new client pulls a 100k-pupil hub completely") {
     auto data = store.load_dataset();
     REQUIRE(data.pupils.size() == kPupils);
     CHECK(data.events.size() == kPupils);
-    const core::Pupil* last = data.pupil("P100000");
-    REQUIRE(last != nullptr);
+    const auto last = data.pupil("P100000");
+    REQUIRE(last.has_value());
     CHECK(last->school_urn == "900002");
     CHECK(last->year_group == 100000 % 12);
     CHECK(data.events_of("P054321").size() == 1);

@@ -70,10 +70,17 @@ core::Snapshot caseload(int rows, int overdue_every = 0) {
     core::Snapshot s;
     s.today = core::Date{20400};
     s.generation = 1;
+    // The pupils behind the rows: the names a board with privacy off reads.
+    auto data = std::make_shared<core::Dataset>();
+    for (int i = 0; i < rows; ++i)
+        data->pupils.push_back({"P" + std::to_string(100000 + i), "900001", "XY", "Fictional",
+                                "Name" + std::to_string(i), 5, core::NeedArea::semh});
+    data->index();
+    s.data = data;
     for (int i = 0; i < rows; ++i) {
         core::CaseloadRow r;
+        r.pupil = static_cast<uint32_t>(i);
         r.pupil_label = "X.Y.  P" + std::to_string(100000 + i);
-        r.full_name = "Fictional Name" + std::to_string(i);
         r.school = "Meadow Primary School";
         r.need_area = "SEMH";
         r.stage = "Caselist";

@@ -32,10 +32,9 @@ std::shared_ptr<const core::Snapshot> district() {
         .event(core::EventKind::qfla, "2025-02-03", "P00002")
         .event(core::EventKind::qfla_review, "2025-02-24", "P00002")
         .event(core::EventKind::monitoring_start, "2025-03-03", "P00002")
-        .event(core::EventKind::sen_support, "2025-10-06", "P00002")
-        .event(core::EventKind::agency_referral, "2025-10-08", "P00002");
-    f.data.events.back().detail = "salt";
-    f.data.events.back().staff_id = "ST01";
+        .event(core::EventKind::sen_support, "2025-10-06", "P00002");
+    f.data.events.push_back({"P00002", core::EventKind::agency_referral,
+                             core::parse_date("2025-10-08").value(), "salt", "ST01"});
     f.lift("2025-12-04", std::nullopt, "Maidstone", "A", "P00002");
     f.data.index();
     core::SnapshotOptions options;

@@ -47,8 +47,8 @@ std::vector<std::string> pupil_names(const core::Dataset& data) {
     std::set<std::string> staff;
     for (const core::Staff& s : data.staff) staff.insert(s.name);
     std::set<std::string> names;
-    for (const core::Pupil& p : data.pupils) {
-        const std::string name = p.first_name + " " + p.last_name;
+    for (const core::PupilEntry p : data.pupils) {
+        const std::string name = core::full_name(p);
         if (!p.first_name.empty() && !p.last_name.empty() && !staff.count(name)) names.insert(name);
     }
     return {names.begin(), names.end()};
@@ -81,10 +81,11 @@ std::vector<DrawnText> drive(HeadlessImGui& ui, widgets::Board& board, const cor
     frames(2);
 
     if (auto* lookup = dynamic_cast<widgets::LookupBoard*>(&board)) {
-        const core::Pupil& pupil = s.data->pupils.at(7);
+        const core::PupilEntry pupil = s.data->pupils.at(7);
         for (const std::string& query :
-             {std::string("P0001"), pupil.initials, std::string("primary"), pupil.last_name,
-              pupil.first_name + " " + pupil.last_name.substr(0, 3)}) {
+             {std::string("P0001"), std::string(pupil.initials), std::string("primary"),
+              std::string(pupil.last_name),
+              std::string(pupil.first_name) + " " + std::string(pupil.last_name.substr(0, 3))}) {
             lookup->set_query(query);
             frames(2);
             board.key(press(KeyInput::Key::enter));  // the first line: a school or a pupil
@@ -127,8 +128,8 @@ TEST_CASE("control: with privacy off the same checks find names, logged and as g
     const std::vector<std::string> names = pupil_names(*s->data);
     HeadlessImGui ui;
     widgets::LookupBoard board;
-    const core::Pupil& pupil = s->data->pupils.at(7);
-    const std::string name = pupil.first_name + " " + pupil.last_name;
+    const core::PupilEntry pupil = s->data->pupils.at(7);
+    const std::string name = core::full_name(pupil);
     board.set_query(name);
     for (int i = 0; i < 3; ++i) ui.frame(board, *s, false);
     board.key(press(KeyInput::Key::enter));

@@ -109,7 +109,8 @@ widgets::KeyInput ch(char c, bool shift = false) {
 
 // A Maidstone district: two schools, three teachers, a LIFT schedule and Surgeries, and
 // pupils with one finding of each severity.
-std::shared_ptr<const core::Snapshot> district(int extra_pupils = 0) {
+std::shared_ptr<const core::Snapshot> district(int extra_pupils = 0,
+                                               std::vector<core::SyncConflict> conflicts = {}) {
     RulesFixture f;
     f.data.schools.push_back({"900002", "Birchwood Academy", "Maidstone", "A", "secondary"});
     f.data.staff.push_back({"ST01", "Ash Teacher", core::Role::specialist_teacher, "Maidstone"});
@@ -117,8 +118,7 @@ std::shared_ptr<const core::Snapshot> district(int extra_pupils = 0) {
     f.data.staff.push_back({"ST03", "Cedar Teacher", core::Role::specialist_teacher, "Dover"});
     f.meeting("2025-12-04", "2025-11-27").meeting("2025-12-11", "2025-12-04");
     f.data.surgeries.push_back({"Maidstone", day("2025-11-25"), "Office", ""});
-    f.data.pupils[0].first_name = "Fictional";
-    f.data.pupils[0].last_name = "Child";
+    f.name("Fictional", "Child");
     f.event(EventKind::qfla, "2025-10-01");                                      // overdue
     f.pupil("P00002", "900002").event(EventKind::qfla, "2025-11-01", "P00002");  // due
     f.pupil("P00003", "900002")
@@ -130,6 +130,7 @@ std::shared_ptr<const core::Snapshot> district(int extra_pupils = 0) {
         f.pupil(ref, "900002").event(EventKind::qfla, "2025-10-01", ref);
     }
     f.data.cases.push_back({"P00001", "ST01", 0});
+    f.data.conflicts = std::move(conflicts);
     f.data.index();
     core::SnapshotOptions options;
     options.today = day(kToday);
@@ -388,7 +389,7 @@ TEST_CASE("R, S and T cycle the filters, Shift goes back, X clears, focus follow
     ui.press(board, *s, {ch('x'), ch('t')});
     CHECK(board.filter().teacher_id == std::optional<std::string>("ST01"));
     ui.press(board, *s, {key(Key::down)});
-    const std::string ref = s->triage.rows[board.visible()[*board.focused()]].pupil_ref;
+    const std::string ref(s->triage.rows[board.visible()[*board.focused()]].pupil_ref);
     CHECK(ref == "P00001");
     ui.press(board, *s, {ch('x')});
     REQUIRE(board.focused());
@@ -398,11 +399,9 @@ TEST_CASE("R, S and T cycle the filters, Shift goes back, X clears, focus follow
 TEST_CASE("hub conflicts are listed above the rows with both sides") {
     Headless ui;
     widgets::TriageBoard board;
-    auto base = district();
-    auto s = std::make_shared<core::Snapshot>(*base);
-    s->conflicts.push_back({1, "P00001", "assign P00001 to ST01", "tester", "", "",
-                            "assigned_staff_id ST01", "assigned_staff_id ST02",
-                            "changed on the hub first"});
+    auto s = district(0, {{1, "P00001", "assign P00001 to ST01", "tester", "", "",
+                           "assigned_staff_id ST01", "assigned_staff_id ST02",
+                           "changed on the hub first"}});
     std::string text;
     for (int i = 0; i < 2; ++i) text = ui.frame(board, *s);
     CHECK(has(text, "1 sync conflict to resolve"));

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "widgets/draw_helpers.hpp"
+#include "widgets/pupil_line.hpp"
 #include "widgets/theme.hpp"
 
 namespace widgets {
@@ -91,9 +92,8 @@ void CaseloadBoard::measure_columns(const core::Snapshot& snapshot, const BoardC
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     for (size_t i = 0; i < rows.size(); i += step) {
         const core::CaseloadRow& row = rows[i];
-        widen(CaseloadColumn::pupil, text_width(row.pupil_label));
-        if (!context.privacy && !row.full_name.empty())
-            widen(CaseloadColumn::pupil, text_width(row.full_name + "  " + row.pupil_label));
+        widen(CaseloadColumn::pupil,
+              text_width(pupil_line(snapshot, row.pupil, row.pupil_label, context.privacy)));
         widen(CaseloadColumn::need, text_width(row.need_area));
         widen(CaseloadColumn::stage, text_width(row.stage));
         widen(CaseloadColumn::last_visit, text_width(row.last_visit));
@@ -223,12 +223,8 @@ void CaseloadBoard::draw_case_line(const core::CaseloadRow& row, const core::Sna
     if (row.visit_overdue) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, to_u32(p.overdue_row));
 
     ImGui::TableNextColumn();
-    if (!context.privacy && !row.full_name.empty()) {
-        // Privacy off (office screen only): the name first, the reference after it.
-        text_fitted(row.full_name + "  " + row.pupil_label, p.text);
-    } else {
-        text_fitted(row.pupil_label, p.text);
-    }
+    // Privacy off (office screen only): the name first, the reference after it.
+    text_fitted(pupil_line(snapshot, row.pupil, row.pupil_label, context.privacy), p.text);
     ImGui::TableNextColumn();
     text_fitted(row.school, p.text);
     ImGui::TableNextColumn();

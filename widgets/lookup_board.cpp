@@ -245,7 +245,7 @@ void LookupBoard::activate(size_t line, const core::Snapshot& snapshot,
         return;
     }
     card_.open(snapshot, chosen.index, context.now);
-    remember(snapshot.data->pupils[chosen.index].pupil_ref);
+    remember(std::string(snapshot.data->pupils[chosen.index].pupil_ref));
     if (search_active_) blur_search_ = true;  // arrows and Esc now work the list and card
 }
 

@@ -10,13 +10,13 @@ constexpr const char* kDot = "  \xc2\xb7  ";
 
 LookupLine pupil_line(const core::Snapshot& snapshot, uint32_t pupil) {
     const core::Dataset& data = *snapshot.data;
-    const core::Pupil& p = data.pupils[pupil];
+    const core::PupilEntry& p = data.pupils[pupil];
     LookupLine line;
     line.kind = LookupLine::Kind::pupil;
     line.index = pupil;
     line.label = pupil_label(p);
     line.name =
-        p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
+        core::full_name(p);
     const core::School* school = data.school(p.school_urn);
     line.detail = school ? school->name : p.school_urn;
     if (const std::string year = year_label(p.year_group); !year.empty())

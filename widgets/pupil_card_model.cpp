@@ -59,10 +59,10 @@ std::string status_word(core::Status status) {
     return word;
 }
 
-std::string staff_name(const core::Dataset& data, const std::string& staff_id) {
+std::string staff_name(const core::Dataset& data, std::string_view staff_id) {
     if (staff_id.empty()) return "";
     const core::Staff* staff = data.staff_member(staff_id);
-    return staff ? staff->name : staff_id;
+    return staff ? staff->name : std::string(staff_id);
 }
 
 void join(std::string& out, std::string_view part) {
@@ -71,7 +71,7 @@ void join(std::string& out, std::string_view part) {
     out += part;
 }
 
-CardEntry event_entry(const core::Event& e, const core::Dataset& data, core::Date today) {
+CardEntry event_entry(const core::EventEntry& e, const core::Dataset& data, core::Date today) {
     CardEntry entry;
     entry.date = core::to_short_display(e.date) + " " + std::to_string(e.date.year());
     entry.what = std::string(event_label(e.kind));
@@ -82,7 +82,7 @@ CardEntry event_entry(const core::Event& e, const core::Dataset& data, core::Dat
     return entry;
 }
 
-CardEntry booking_entry(const core::Booking& b, core::Date today) {
+CardEntry booking_entry(const core::BookingEntry& b, core::Date today) {
     CardEntry entry;
     const bool lift = b.kind == core::BookingKind::lift;
     entry.upcoming = b.meeting_date > today;
@@ -90,8 +90,8 @@ CardEntry booking_entry(const core::Booking& b, core::Date today) {
         core::to_short_display(b.meeting_date) + " " + std::to_string(b.meeting_date.year());
     entry.what = lift ? (entry.upcoming ? "LIFT booked" : "LIFT meeting (booked)")
                       : (entry.upcoming ? "Surgery booked" : "Surgery (booked)");
-    entry.detail = b.district;
-    if (lift && !b.group.empty()) join(entry.detail, "group " + b.group);
+    entry.detail = std::string(b.district);
+    if (lift && !b.group.empty()) join(entry.detail, "group " + std::string(b.group));
     if (lift) {
         join(entry.detail, b.paperwork_received ? "paperwork received " +
                                                       core::to_short_display(*b.paperwork_received)
@@ -112,10 +112,6 @@ std::string detail_label(std::string_view detail) {
     return std::string(detail);
 }
 
-std::string pupil_label(const core::Pupil& pupil) {
-    return core::format_initials(pupil.initials) + "  " + pupil.pupil_ref;
-}
-
 std::string year_label(int year_group) {
     if (year_group < 0) return "";
     return year_group == 0 ? "Reception" : "Year " + std::to_string(year_group);
@@ -123,24 +119,23 @@ std::string year_label(int year_group) {
 
 PupilCardModel build_pupil_card(const core::Snapshot& snapshot, uint32_t pupil) {
     const core::Dataset& data = *snapshot.data;
-    const core::Pupil& p = data.pupils.at(pupil);
+    const core::PupilEntry& p = data.pupils.at(pupil);
     PupilCardModel card;
     card.pupil = pupil;
     card.ref = p.pupil_ref;
-    card.label = pupil_label(p);
-    card.full_name =
-        p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
+    card.label = core::pupil_label(p);
+    card.full_name = core::full_name(p);
     if (const core::School* school = data.school(p.school_urn))
         card.school = school->name + ", " + school->district;
     else
-        card.school = "School " + p.school_urn;
+        card.school = "School " + std::string(p.school_urn);
 
     join(card.facts, year_label(p.year_group));
     join(card.facts, core::need_area_label(p.need_area));
     const std::string teacher = staff_name(data, core::case_teacher_id(data, pupil));
     join(card.facts, teacher.empty() ? "No teacher assigned" : "Teacher: " + teacher);
     if (const core::CaseState* state = data.case_state(p.pupil_ref); state && state->priority > 0)
-        join(card.facts, core::priority_label(state->priority) + " priority");
+        join(card.facts, std::string(core::priority_label(state->priority)) + " priority");
 
     if (pupil < snapshot.assessments.size()) {
         const core::PupilAssessment& a = snapshot.assessments[pupil];
@@ -162,9 +157,9 @@ PupilCardModel build_pupil_card(const core::Snapshot& snapshot, uint32_t pupil) 
 
     // Events and bookings merged by date; on the same day the event comes first.
     std::vector<std::pair<core::Date, CardEntry>> entries;
-    for (const core::Event& e : data.events_of(pupil))
+    for (const core::EventEntry& e : data.events_of(pupil))
         entries.emplace_back(e.date, event_entry(e, data, snapshot.today));
-    for (const core::Booking& b : data.bookings_of(pupil))
+    for (const core::BookingEntry& b : data.bookings_of(pupil))
         entries.emplace_back(b.meeting_date, booking_entry(b, snapshot.today));
     std::stable_sort(entries.begin(), entries.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });

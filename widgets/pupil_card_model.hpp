@@ -47,7 +47,6 @@ struct PupilCardModel {
 PupilCardModel build_pupil_card(const core::Snapshot& snapshot, uint32_t pupil);
 
 // "A.B.  P000123": the label every lookup line and card leads with.
-std::string pupil_label(const core::Pupil& pupil);
 // "Year 4", "Reception", "" when unknown.
 std::string year_label(int year_group);
 // "Discussed at LIFT" for lift_discussed, and so on.

@@ -18,7 +18,7 @@ constexpr std::array kNeedAreas = {core::NeedArea::cl, core::NeedArea::ci, core:
 
 std::vector<std::string> need_labels() {
     std::vector<std::string> labels;
-    for (core::NeedArea area : kNeedAreas) labels.push_back(core::need_area_label(area));
+    for (core::NeedArea area : kNeedAreas) labels.emplace_back(core::need_area_label(area));
     return labels;
 }
 

@@ -69,7 +69,7 @@ void TriageActions::open_form(Form form, const core::Snapshot& snapshot, size_t 
     switch (form) {
         case Form::assign: {
             teachers_ = core::teacher_options(data, pupil);
-            const std::string current = core::case_teacher_id(data, pupil);
+            const std::string current(core::case_teacher_id(data, pupil));
             for (size_t i = 0; i < teachers_.size(); ++i) {
                 choices_.push_back(teachers_[i].label);
                 if (teachers_[i].staff_id == current) marked_ = static_cast<int>(i);
@@ -83,7 +83,7 @@ void TriageActions::open_form(Form form, const core::Snapshot& snapshot, size_t 
             const int current = state ? state->priority : 0;
             for (size_t i = 0; i < kPriorities.size(); ++i) {
                 const int value = kPriorities[i];
-                choices_.push_back(value == 0 ? std::string("None") : core::priority_label(value));
+                choices_.push_back(value == 0 ? std::string("None") : std::string(core::priority_label(value)));
                 if (value == current) marked_ = static_cast<int>(i);
             }
             break;
@@ -170,7 +170,7 @@ void TriageActions::handle(const KeyInput& key, const core::Snapshot& snapshot,
 void TriageActions::submit(const core::Snapshot& snapshot, const BoardContext& context,
                            size_t pupil) {
     const core::Dataset& data = *snapshot.data;
-    const std::string& ref = data.pupils[pupil].pupil_ref;
+    const std::string ref(data.pupils[pupil].pupil_ref);
     std::optional<core::Command> command;
     form_message_.clear();
     switch (form_) {
@@ -194,7 +194,7 @@ void TriageActions::submit(const core::Snapshot& snapshot, const BoardContext& c
             if (detail_ >= 0 && detail_ < static_cast<int>(details.size()))
                 input.detail = std::string(details[static_cast<size_t>(detail_)]);
             auto check = core::check_event(input, data, pupil, snapshot.today,
-                                           core::case_teacher_id(data, pupil));
+                                           std::string(core::case_teacher_id(data, pupil)));
             detail_message_ = check.detail_message;
             date_message_ = check.date_message;
             command = check.command;
@@ -214,15 +214,15 @@ void TriageActions::submit(const core::Snapshot& snapshot, const BoardContext& c
 
 void TriageActions::refresh_header(const core::Snapshot& snapshot, size_t pupil) {
     const core::Dataset& data = *snapshot.data;
-    const core::Pupil& p = data.pupils[pupil];
-    header_.label = core::format_initials(p.initials) + "  " + p.pupil_ref;
-    header_.full_name = p.first_name + (p.first_name.empty() ? "" : " ") + p.last_name;
+    const core::PupilEntry& p = data.pupils[pupil];
+    header_.label = core::pupil_label(p);
+    header_.full_name = core::full_name(p);
     const core::School* school = data.school(p.school_urn);
-    const std::string teacher_id = core::case_teacher_id(data, pupil);
+    const std::string teacher_id(core::case_teacher_id(data, pupil));
     const core::Staff* teacher = data.staff_member(teacher_id);
     const core::CaseState* state = data.case_state(p.pupil_ref);
-    const std::string priority = core::priority_label(state ? state->priority : 0);
-    header_.facts = (school ? school->name : p.school_urn) + "  ·  " +
+    const std::string priority(core::priority_label(state ? state->priority : 0));
+    header_.facts = (school ? school->name : std::string(p.school_urn)) + "  ·  " +
                     (teacher              ? teacher->name
                      : teacher_id.empty() ? "Unassigned"
                                           : teacher_id) +

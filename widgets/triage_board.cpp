@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/snapshot.hpp"
+#include "widgets/pupil_line.hpp"
 #include "widgets/theme.hpp"
 
 namespace widgets {
@@ -48,9 +49,8 @@ void TriageBoard::refresh(const core::Snapshot& snapshot, const BoardContext& co
     const size_t step = std::max<size_t>(1, rows.size() / kMeasuredRows);
     for (size_t i = 0; i < rows.size(); i += step) {
         const core::TriageRow& row = rows[i];
-        float width = text_width(row.pupil_label);
-        if (!context.privacy && !row.full_name.empty())
-            width = text_width(row.full_name + "  " + row.pupil_label);
+        const float width =
+            text_width(pupil_line(snapshot, row.pupil, row.pupil_label, context.privacy));
         pupil_width_ = std::max(pupil_width_, width);
     }
     const size_t n = rows.size();

@@ -160,7 +160,8 @@ void TriageBoard::draw_conflicts(const core::Snapshot& snapshot, const BoardCont
                   p.warning, context.fonts->bold);
     for (size_t i = 0; i < std::min(n, kShownConflicts); ++i) {
         const core::SyncConflict& c = conflicts[i];
-        const core::Pupil* pupil = snapshot.data ? snapshot.data->pupil(c.pupil_ref) : nullptr;
+        std::optional<core::PupilEntry> pupil;
+        if (snapshot.data) pupil = snapshot.data->pupil(c.pupil_ref);
         std::string line = (pupil ? core::format_initials(pupil->initials) + "  " : std::string()) +
                            c.pupil_ref + "   " + c.what + "  ·  here: " + c.mine +
                            "  ·  hub: " + c.theirs;

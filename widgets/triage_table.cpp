@@ -10,6 +10,7 @@
 #include "core/snapshot.hpp"
 #include "widgets/draw_helpers.hpp"
 #include "widgets/form_fields.hpp"
+#include "widgets/pupil_line.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/triage_board.hpp"
 
@@ -147,10 +148,8 @@ void TriageBoard::draw_row(const core::TriageRow& row, size_t visible_index,
             ImVec2(at.x - 2.0f * context.scale, at.y + ImGui::GetTextLineHeight()),
             to_u32(p.accent));
     }
-    if (!context.privacy && !row.full_name.empty())
-        text_fitted(row.full_name + "  " + row.pupil_label, p.text);  // office screens only
-    else
-        text_fitted(row.pupil_label, p.text);
+    // The name only on office screens (privacy off).
+    text_fitted(pupil_line(snapshot, row.pupil, row.pupil_label, context.privacy), p.text);
 
     auto cell = [&](std::string_view text, const ImVec4& colour, ImFont* font = nullptr) {
         ImGui::TableNextColumn();

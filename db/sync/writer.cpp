@@ -11,6 +11,7 @@
 #include "db/sync/command_applier.hpp"
 #include "db/sync/inbox_folder.hpp"
 #include "db/sync/inbox_watcher.hpp"
+#include "db/sync/release_memory.hpp"
 #include "db/sync/store_snapshot.hpp"
 #include "db/sync/sync_state.hpp"
 
@@ -204,6 +205,8 @@ void Writer::publish_snapshot() {
                                   options_.home_district};
     snapshot_day_ = options.today;
     channel_.publish(snapshot_from_store(*store_, options, ++generation_));
+    store_->release_cache();
+    release_free_memory();  // the build's temporaries and, usually, the old snapshot
 }
 
 bool Writer::sync_sources(bool force) {

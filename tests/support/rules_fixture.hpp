@@ -42,6 +42,14 @@ class RulesFixture {
         data.pupils.push_back({ref, urn, "AB", "", "", 4, core::NeedArea::cl});
         return *this;
     }
+    // Gives pupils[index] a (fictional) name.
+    RulesFixture& name(const std::string& first, const std::string& last, size_t index = 0) {
+        core::Pupil p = data.pupils.record(index);
+        p.first_name = first;
+        p.last_name = last;
+        data.pupils.replace(index, p);
+        return *this;
+    }
     RulesFixture& event(core::EventKind kind, const char* date,
                         const std::string& ref = pupil_ref) {
         data.events.push_back({ref, kind, day(date), "", ""});
