@@ -151,6 +151,6 @@ int main() {
                      by_rule[static_cast<size_t>(r)]);
     std::sort(runs.begin(), runs.end());
     std::printf("BENCH rules_100k_ms %.1f ms\n", runs[runs.size() / 2]);
-    std::printf("BENCH rules_100k_findings %zu count\n", findings);
+    std::printf("BENCH rules_100k_findings %zu\n", findings);
     return 0;
 }

@@ -13,7 +13,9 @@ AssessmentTable::AssessmentTable(const std::vector<PupilAssessment>& all) {
 void AssessmentTable::push_back(const PupilAssessment& a) {
     Row r;
     r.finding_count = static_cast<uint8_t>(a.findings.size());
-    findings_.insert(findings_.end(), a.findings.begin(), a.findings.end());
+    for (const Finding& f : a.findings)
+        findings_.push_back({f.due.value_or(Date{}), texts_->intern(f.reason), f.rule, f.status,
+                             f.due.has_value()});
     finding_pupil_.insert(finding_pupil_.end(), a.findings.size(), static_cast<uint32_t>(rows_.size()));
     r.stage = a.stage;
     r.worst = a.worst();
@@ -32,11 +34,24 @@ void AssessmentTable::seal() {
     texts_->seal();
 }
 
-std::span<const Finding> AssessmentTable::findings(size_t pupil) const {
-    const uint8_t count = rows_[pupil].finding_count;
-    if (count == 0) return {};
+uint32_t AssessmentTable::first_finding(size_t pupil) const {
     auto first = std::lower_bound(finding_pupil_.begin(), finding_pupil_.end(), pupil);
-    return {findings_.data() + (first - finding_pupil_.begin()), count};
+    return static_cast<uint32_t>(first - finding_pupil_.begin());
+}
+
+std::vector<FindingView> AssessmentTable::findings(size_t pupil) const {
+    std::vector<FindingView> out;
+    const uint8_t count = rows_[pupil].finding_count;
+    if (count == 0) return out;
+    out.reserve(count);
+    const uint32_t first = first_finding(pupil);
+    for (uint32_t f = first; f < first + count; ++f) {
+        const PackedFinding& p = findings_[f];
+        FindingView view{p.rule, p.status, std::nullopt, (*texts_)[p.reason]};
+        if (p.has_due) view.due = p.due;
+        out.push_back(view);
+    }
+    return out;
 }
 
 NextStep AssessmentTable::next(size_t pupil) const {
@@ -50,17 +65,15 @@ NextStep AssessmentTable::next(size_t pupil) const {
 
 const PupilAssessment AssessmentTable::operator[](size_t pupil) const {
     PupilAssessment a;
-    auto f = findings(pupil);
-    a.findings.assign(f.begin(), f.end());
+    for (const FindingView& f : findings(pupil))
+        a.findings.push_back({f.rule, f.status, f.due, std::string(f.reason)});
     a.stage = stage(pupil);
     a.next = next(pupil);
     return a;
 }
 
 size_t AssessmentTable::memory_bytes() const {
-    size_t reasons = 0;
-    for (const Finding& f : findings_) reasons += f.reason.capacity() > 15 ? f.reason.capacity() + 1 : 0;
-    return rows_.capacity() * sizeof(Row) + findings_.capacity() * sizeof(Finding) + reasons +
+    return rows_.capacity() * sizeof(Row) + findings_.capacity() * sizeof(PackedFinding) +
            finding_pupil_.capacity() * sizeof(uint32_t) +
            texts_->memory_bytes();
 }

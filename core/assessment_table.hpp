@@ -1,18 +1,27 @@
 // Every pupil's assessment (findings, stage, next step), packed for a snapshot of 100k
 // pupils: a fixed 16-byte row per pupil, the findings of all pupils in one vector (most
 // pupils have none) and the next-step texts interned (many pupils share one). A vector
-// of PupilAssessment took 15 MB for 100k pupils; this takes about 3.
+// of PupilAssessment took 15 MB for 100k pupils; this takes about 2.
 #pragma once
 
 #include <cstdint>
 #include <memory>
-#include <span>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/rules.hpp"
 #include "core/text_pool.hpp"
 
 namespace core {
+
+// A finding as the table keeps it: its reason viewed in the table's text pool.
+struct FindingView {
+    RuleId rule = RuleId::consent_before_referral;
+    Status status = Status::ok;
+    std::optional<Date> due;
+    std::string_view reason;
+};
 
 class AssessmentTable {
   public:
@@ -28,7 +37,9 @@ class AssessmentTable {
     void seal();
 
     size_t size() const { return rows_.size(); }
-    std::span<const Finding> findings(size_t pupil) const;
+    size_t finding_count(size_t pupil) const { return rows_[pupil].finding_count; }
+    // The pupil's findings, most severe first (empty for most pupils).
+    std::vector<FindingView> findings(size_t pupil) const;
     Status worst(size_t pupil) const { return rows_[pupil].worst; }
     Stage stage(size_t pupil) const { return rows_[pupil].stage; }
     NextStep next(size_t pupil) const;
@@ -49,10 +60,20 @@ class AssessmentTable {
         uint8_t has_earliest : 1 = 0, has_due : 1 = 0;
     };
     std::vector<Row> rows_;
+    // 12 bytes a finding; the reason (a sentence with dates) is interned, as many
+    // pupils share one.
+    struct PackedFinding {
+        Date due;
+        uint32_t reason = 0;  // TextPool id
+        RuleId rule = RuleId::consent_before_referral;
+        Status status = Status::ok;
+        bool has_due = false;
+    };
     // Findings of all pupils in pupil order, and whose each is: a pupil's run is found by
     // binary search, so rows need not hold an offset (most pupils have no finding).
-    std::vector<Finding> findings_;
+    std::vector<PackedFinding> findings_;
     std::vector<uint32_t> finding_pupil_;
+    uint32_t first_finding(size_t pupil) const;
     // On the heap so views of it survive the table being moved.
     std::unique_ptr<TextPool> texts_ = std::make_unique<TextPool>();
 };

@@ -38,6 +38,14 @@ std::optional<OpenCase> open_case(EventRange events) {
 
 }  // namespace
 
+std::string last_visit_text(const CaseloadRow& row) {
+    return row.last_visit ? to_short_display(*row.last_visit) : "none yet";
+}
+
+std::string next_visit_text(const CaseloadRow& row) {
+    return row.next_visit_due ? to_short_display(*row.next_visit_due) : "";
+}
+
 void build_caseload(const Dataset& data, const AssessmentTable& assessments,
                     const SnapshotOptions& options, std::vector<CaseloadRow>& rows,
                     std::vector<TeacherLoad>& loads) {
@@ -64,10 +72,9 @@ void build_caseload(const Dataset& data, const AssessmentTable& assessments,
                               : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
 
         Date since = c->last_visit ? c->last_visit->date : c->opened->date;
-        row.last_visit = c->last_visit ? to_short_display(c->last_visit->date) : "none yet";
+        if (c->last_visit) row.last_visit = c->last_visit->date;
         row.next_visit_due = since + options.rules.visit_interval_weeks * 7;
         row.visit_overdue = *row.next_visit_due < options.today;
-        row.next_visit_text = to_short_display(*row.next_visit_due);
 
         if (i < assessments.size()) {
             row.stage = display_name(assessments.stage(i));

@@ -34,14 +34,18 @@ struct CaseloadRow {
     std::string_view teacher;    // display name, "Unassigned" when none
     std::string_view teacher_id;
     std::string_view agreed_outcome;
-    std::string last_visit;      // "Thu 13 Mar" or "none yet"
+    std::optional<Date> last_visit;  // none: not visited since joining the caselist
     std::optional<Date> next_visit_due;
-    std::string next_visit_text;
     std::string_view next_action;
     std::string_view hnf;        // "", "applied", "approved", "declined"
     Status worst = Status::ok;   // most severe finding of the pupil
     bool visit_overdue = false;
 };
+
+// "Thu 13 Mar", or "none yet"; formatted where drawn (a handful of rows a frame).
+std::string last_visit_text(const CaseloadRow& row);
+// "Mon 15 Dec", or "" without a due date.
+std::string next_visit_text(const CaseloadRow& row);
 
 struct TeacherLoad {
     std::string staff_id, name;

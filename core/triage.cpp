@@ -15,9 +15,9 @@ uint16_t rule_bit(RuleId rule) {
 }
 
 // The finding a row leads with: worst status, then earliest due date, undated last.
-const Finding& lead_finding(std::span<const Finding> findings) {
-    const Finding* lead = &findings.front();
-    for (const Finding& f : findings) {
+const FindingView& lead_finding(const std::vector<FindingView>& findings) {
+    const FindingView* lead = &findings.front();
+    for (const FindingView& f : findings) {
         if (f.status != lead->status) continue;  // sorted most severe first
         if (f.due && (!lead->due || *f.due < *lead->due)) lead = &f;
     }
@@ -70,6 +70,16 @@ std::string_view case_teacher_id(const Dataset& data, size_t pupil_index) {
     return caselist_teacher(data.events_of(pupil_index));
 }
 
+std::string rules_text(const TriageRow& row) {
+    std::string text(to_string(row.lead_rule));
+    if (row.finding_count > 1) text += " +" + std::to_string(row.finding_count - 1);
+    return text;
+}
+
+std::string due_text(const TriageRow& row) {
+    return row.due ? to_short_display(*row.due) : "";
+}
+
 std::string_view priority_label(int priority) {
     switch (priority) {
         case 1:
@@ -89,8 +99,8 @@ TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
     list.referral_cap = rules.referral_cap;
     const size_t n = std::min(data.pupils.size(), assessments.size());
     for (size_t i = 0; i < n; ++i) {
-        const std::span<const Finding> findings = assessments.findings(i);
-        if (findings.empty()) continue;
+        if (assessments.finding_count(i) == 0) continue;
+        const std::vector<FindingView> findings = assessments.findings(i);
         const PupilEntry& p = data.pupils[i];
         TriageRow row;
         row.pupil = static_cast<uint32_t>(i);
@@ -108,15 +118,13 @@ TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
         row.priority = state ? state->priority : 0;
         row.priority_text = priority_label(row.priority);
 
-        const Finding& lead = lead_finding(findings);
+        const FindingView& lead = lead_finding(findings);
         row.worst = findings.front().status;
         row.status_word = to_string(row.worst);
-        for (const Finding& f : findings) row.rules |= rule_bit(f.rule);
+        for (const FindingView& f : findings) row.rules |= rule_bit(f.rule);
         row.lead_rule = lead.rule;
-        row.rules_text = std::string(to_string(lead.rule));
-        if (findings.size() > 1) row.rules_text += " +" + std::to_string(findings.size() - 1);
+        row.finding_count = static_cast<uint8_t>(findings.size());
         row.due = lead.due;
-        row.due_text = lead.due ? to_short_display(*lead.due) : "";
         row.reason = lead.reason;
         ++list.by_status[static_cast<size_t>(row.worst)];
         list.rows.push_back(std::move(row));

@@ -18,6 +18,12 @@ namespace core {
 
 // Views point into the snapshot (Dataset, assessments) or at literals, as CaseloadRow's
 // do; the full name is read from the Dataset where privacy allows it.
+struct TriageRow;
+// "paperwork-deadline +1": the lead rule and how many more; formatted where drawn.
+std::string rules_text(const TriageRow& row);
+// "Thu 4 Dec", "" when the lead finding has no due date.
+std::string due_text(const TriageRow& row);
+
 struct TriageRow {
     uint32_t pupil = 0;  // index into Dataset::pupils
     std::string_view pupil_ref;
@@ -31,9 +37,8 @@ struct TriageRow {
     std::string_view status_word;                        // "blocked"
     uint16_t rules = 0;                                  // one bit per RuleId of every finding
     RuleId lead_rule = RuleId::consent_before_referral;  // the finding the row leads with
-    std::string rules_text;                              // "paperwork-deadline +1"
+    uint8_t finding_count = 0;                           // rules failed (one finding each)
     std::optional<Date> due;                             // of the lead finding (see build_triage)
-    std::string due_text;                                // "Thu 4 Dec", "" when none
     std::string_view reason;                             // of the lead finding
 };
 

@@ -86,11 +86,10 @@ core::Snapshot caseload(int rows, int overdue_every = 0) {
         r.stage = "Caselist";
         r.teacher_id = i % 2 ? "t1" : "t2";
         r.teacher = i % 2 ? "Cove Tutor" : "Bay Tutor";
-        r.last_visit = "Mon 3 Nov";
+        r.last_visit = core::parse_date("2025-11-03").value();
         r.next_visit_due = core::Date{20400 + i};
         r.visit_overdue = overdue_every > 0 && i % overdue_every == 0;
         if (r.visit_overdue) r.next_visit_due = core::Date{20390};
-        r.next_visit_text = "Mon 15 Dec";
         r.next_action = "STLS visit by 15 Dec 2025";
         s.caseload.push_back(r);
     }

@@ -96,11 +96,11 @@ void CaseloadBoard::measure_columns(const core::Snapshot& snapshot, const BoardC
               text_width(pupil_line(snapshot, row.pupil, row.pupil_label, context.privacy)));
         widen(CaseloadColumn::need, text_width(row.need_area));
         widen(CaseloadColumn::stage, text_width(row.stage));
-        widen(CaseloadColumn::last_visit, text_width(row.last_visit));
-        widen(CaseloadColumn::next_visit, text_width(row.next_visit_text));
+        widen(CaseloadColumn::last_visit, text_width(core::last_visit_text(row)));
+        widen(CaseloadColumn::next_visit, text_width(core::next_visit_text(row)));
         if (row.visit_overdue) {
             ImGui::PushFont(context.fonts->bold);
-            const float date = text_width(row.next_visit_text);
+            const float date = text_width(core::next_visit_text(row));
             ImGui::PopFont();
             widen(CaseloadColumn::next_visit, date + spacing + text_width(kLateSample));
         }
@@ -237,17 +237,17 @@ void CaseloadBoard::draw_case_line(const core::CaseloadRow& row, const core::Sna
         text_fitted(row.teacher, p.text);
     }
     ImGui::TableNextColumn();
-    text_fitted(row.last_visit, row.last_visit == "none yet" ? p.text_dim : p.text);
+    text_fitted(core::last_visit_text(row), row.last_visit ? p.text : p.text_dim);
 
     ImGui::TableNextColumn();
     if (row.visit_overdue && row.next_visit_due) {
-        text_coloured(row.next_visit_text, p.overdue, context.fonts->bold);
+        text_coloured(core::next_visit_text(row), p.overdue, context.fonts->bold);
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, p.overdue);
         ImGui::Text("%dd late", snapshot.today - *row.next_visit_due);
         ImGui::PopStyleColor();
     } else {
-        text_fitted(row.next_visit_text, p.text);
+        text_fitted(core::next_visit_text(row), p.text);
     }
 
     ImGui::TableNextColumn();

@@ -167,8 +167,8 @@ void TriageBoard::draw_row(const core::TriageRow& row, size_t visible_index,
              row.priority == 1 ? context.fonts->bold : nullptr);
     }
     cell(row.status_word, status, context.fonts->bold);
-    if (!narrow) cell(row.rules_text, p.text);
-    cell(row.due_text, row.worst == core::Status::overdue ? p.overdue : p.text);
+    if (!narrow) cell(core::rules_text(row), p.text);
+    cell(core::due_text(row), row.worst == core::Status::overdue ? p.overdue : p.text);
     cell(row.reason, p.text_dim);
 }
 
