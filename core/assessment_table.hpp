@@ -26,9 +26,9 @@ struct FindingView {
 class AssessmentTable {
   public:
     AssessmentTable() = default;
-    // Implicit, so a vector from RulesEngine::assess_all() can be passed where a table
-    // is read (tests, the check command's single-pupil form).
-    AssessmentTable(const std::vector<PupilAssessment>& all);  // NOLINT(google-explicit-constructor)
+    // Explicit: rows built from a table view its texts, so a table made on the fly for
+    // one call would leave them dangling.
+    explicit AssessmentTable(const std::vector<PupilAssessment>& all);
 
     // Appends the next pupil's assessment.
     void push_back(const PupilAssessment& a);

@@ -8,6 +8,7 @@
 
 namespace core {
 
+// Rows view texts of `data` and `assessments`: both must outlive them.
 void build_caseload(const Dataset& data, const AssessmentTable& assessments,
                     const SnapshotOptions& options, std::vector<CaseloadRow>& rows,
                     std::vector<TeacherLoad>& loads);

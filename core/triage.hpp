@@ -69,7 +69,8 @@ struct TriageFilter {
 // Rows for every pupil with a finding that is not ok. The lead finding is the one of
 // the worst status with the earliest due date (undated ones after dated ones); the row
 // takes its rule, due date and reason. The teacher is the case's assigned teacher, else
-// the one who opened the pupil's open caselist case.
+// the one who opened the pupil's open caselist case. The rows view texts of `data` and
+// `assessments`: both must outlive the list (in a Snapshot they live beside it).
 TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
                         const RulesConfig& rules);
 

@@ -47,9 +47,11 @@ struct World {
     core::TriageList build() {
         f.data.index();
         core::RulesEngine engine(f.data, f.config);
-        return core::build_triage(f.data, engine.assess_all(day(kToday)), f.config);
+        assessments = core::AssessmentTable(engine.assess_all(day(kToday)));
+        return core::build_triage(f.data, assessments, f.config);
     }
     RulesFixture f;
+    core::AssessmentTable assessments;  // the rows view its reasons: kept with the list
 };
 
 std::vector<std::string> refs(const core::TriageList& list, const std::vector<uint32_t>& indices) {
@@ -228,7 +230,8 @@ TEST_CASE("pupils with no finding and an empty dataset give an empty list") {
     f.event(EventKind::concern_raised, "2025-11-01");
     f.data.index();
     core::RulesEngine engine(f.data, f.config);
-    auto list = core::build_triage(f.data, engine.assess_all(day(kToday)), f.config);
+    const core::AssessmentTable assessments(engine.assess_all(day(kToday)));
+    auto list = core::build_triage(f.data, assessments, f.config);
     CHECK(list.rows.empty());
     CHECK(list.rule_options.empty());
     CHECK(list.schools.empty());
