@@ -4,7 +4,7 @@
 //
 // The small tables are vectors of the inbox records. Pupils, events and bookings (a
 // 100k-pupil store has about a million events) are packed tables whose texts are
-// interned in one TextPool (see dataset_tables.hpp): about 20 MB for 100k pupils where
+// interned in one TextPool (see dataset_tables.hpp): about 16 MB for 100k pupils where
 // records of std::strings took 150 MB.
 #pragma once
 
