@@ -16,7 +16,8 @@ void AssessmentTable::push_back(const PupilAssessment& a) {
     for (const Finding& f : a.findings)
         findings_.push_back({f.due.value_or(Date{}), texts_->intern(f.reason), f.rule, f.status,
                              f.due.has_value()});
-    finding_pupil_.insert(finding_pupil_.end(), a.findings.size(), static_cast<uint32_t>(rows_.size()));
+    finding_pupil_.insert(finding_pupil_.end(), a.findings.size(),
+                          static_cast<uint32_t>(rows_.size()));
     r.stage = a.stage;
     r.worst = a.worst();
     r.next_text = texts_->intern(a.next.description);
@@ -74,8 +75,7 @@ const PupilAssessment AssessmentTable::operator[](size_t pupil) const {
 
 size_t AssessmentTable::memory_bytes() const {
     return rows_.capacity() * sizeof(Row) + findings_.capacity() * sizeof(PackedFinding) +
-           finding_pupil_.capacity() * sizeof(uint32_t) +
-           texts_->memory_bytes();
+           finding_pupil_.capacity() * sizeof(uint32_t) + texts_->memory_bytes();
 }
 
 }  // namespace core

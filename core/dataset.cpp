@@ -101,15 +101,16 @@ void Dataset::index_events(const std::vector<uint32_t>& pupil_of_text) {
             return text[a.row.detail_kind >> 8] < text[b.row.detail_kind >> 8];
         return text[a.staff] < text[b.staff];
     };
-    auto grouped = group_by_pupil(
-        all, [&](const Staged& s) { return pupil_of_text[s.ref]; }, pupils.size(), event_begin_, less);
+    auto pupil_of = [&](const Staged& s) { return pupil_of_text[s.ref]; };
+    auto grouped = group_by_pupil(all, pupil_of, pupils.size(), event_begin_, less);
     release(all);
     events.rows_.resize(grouped.size());
     events.rows_.shrink_to_fit();
     events.staff_.clear();
     for (size_t i = 0; i < grouped.size(); ++i) {
         events.rows_[i] = grouped[i].row;
-        if (grouped[i].staff) events.staff_.emplace_back(static_cast<uint32_t>(i), grouped[i].staff);
+        if (grouped[i].staff)
+            events.staff_.emplace_back(static_cast<uint32_t>(i), grouped[i].staff);
     }
     events.staff_.shrink_to_fit();
 }
@@ -142,7 +143,9 @@ int Dataset::pupil_index(std::string_view ref) const {
     const TextPool& text = *text_;
     // Binary search over positions in ref order: pupils_by_ref_[i], or i itself.
     const bool own_order = pupils_by_ref_.empty();
-    auto pupil_at = [&](size_t i) { return own_order ? static_cast<uint32_t>(i) : pupils_by_ref_[i]; };
+    auto pupil_at = [&](size_t i) {
+        return own_order ? static_cast<uint32_t>(i) : pupils_by_ref_[i];
+    };
     size_t lo = 0, hi = own_order ? pupils.size() : pupils_by_ref_.size();
     while (lo < hi) {
         const size_t mid = lo + (hi - lo) / 2;

@@ -30,7 +30,8 @@ struct Dataset {
     Dataset& operator=(Dataset&&) = default;
 
   private:
-    std::unique_ptr<TextPool> text_ = std::make_unique<TextPool>();  // first: the tables point at it
+    // Declared first: the tables below point at it.
+    std::unique_ptr<TextPool> text_ = std::make_unique<TextPool>();
 
   public:
     std::vector<School> schools;
@@ -40,8 +41,10 @@ struct Dataset {
     std::vector<LiftMeeting> meetings;
     std::vector<Surgery> surgeries;
     PupilTable pupils{text_.get()};
-    EventTable events{text_.get()};      // after index(): grouped by pupil, each pupil's by date, kind
-    BookingTable bookings{text_.get()};  // after index(): grouped by pupil, each pupil's by meeting date
+    // After index(), events and bookings are grouped by pupil; a pupil's events are in
+    // date then kind order, its bookings in meeting-date order.
+    EventTable events{text_.get()};
+    BookingTable bookings{text_.get()};
     std::vector<CaseState> cases;
     std::vector<SyncConflict> conflicts;  // unresolved hub conflicts, oldest first
 

@@ -24,15 +24,20 @@ void PupilTable::replace(size_t i, const Pupil& p) {
 
 Pupil PupilTable::record(size_t i) const {
     const PupilEntry e = at(i);
-    return {std::string(e.pupil_ref), std::string(e.school_urn), std::string(e.initials),
-            std::string(e.first_name), std::string(e.last_name), e.year_group, e.need_area};
+    return {std::string(e.pupil_ref),
+            std::string(e.school_urn),
+            std::string(e.initials),
+            std::string(e.first_name),
+            std::string(e.last_name),
+            e.year_group,
+            e.need_area};
 }
 
 const PupilEntry PupilTable::operator[](size_t i) const {
     const Row& r = rows_[i];
     const TextPool& t = *text_;
-    return {t[r.ref], t[r.school_urn], t[r.initials], t[r.first_name], t[r.last_name], r.year_group,
-            r.need_area};
+    return {t[r.ref],       t[r.school_urn], t[r.initials], t[r.first_name],
+            t[r.last_name], r.year_group,    r.need_area};
 }
 
 const PupilEntry PupilTable::at(size_t i) const {
@@ -43,10 +48,12 @@ const PupilEntry PupilTable::at(size_t i) const {
 void EventTable::add(std::string_view pupil_ref, EventKind kind, Date date, std::string_view detail,
                      std::string_view staff_id) {
     const uint32_t detail_id = text_->intern(detail);
-    if (detail_id >= (1u << 24)) throw std::length_error("more than 16 million distinct event details");
+    if (detail_id >= (1u << 24))
+        throw std::length_error("more than 16 million distinct event details");
     const uint32_t staff = text_->intern(staff_id);
-    staged_.push_back({text_->intern(pupil_ref), staff,
-                       Row{date, detail_id << 8 | (staff ? kHasStaff : 0) | static_cast<uint32_t>(kind)}});
+    staged_.push_back(
+        {text_->intern(pupil_ref), staff,
+         Row{date, detail_id << 8 | (staff ? kHasStaff : 0) | static_cast<uint32_t>(kind)}});
 }
 
 uint32_t EventTable::staff_lookup(uint32_t row) const {

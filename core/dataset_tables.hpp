@@ -57,12 +57,32 @@ class EntryIterator {
     EntryIterator(const Table* table, size_t i) : table_(table), i_(i) {}
     reference operator*() const { return (*table_)[i_]; }
     reference operator[](difference_type n) const { return (*table_)[i_ + static_cast<size_t>(n)]; }
-    EntryIterator& operator++() { ++i_; return *this; }
-    EntryIterator operator++(int) { auto old = *this; ++i_; return old; }
-    EntryIterator& operator--() { --i_; return *this; }
-    EntryIterator operator--(int) { auto old = *this; --i_; return old; }
-    EntryIterator& operator+=(difference_type n) { i_ += static_cast<size_t>(n); return *this; }
-    EntryIterator& operator-=(difference_type n) { i_ -= static_cast<size_t>(n); return *this; }
+    EntryIterator& operator++() {
+        ++i_;
+        return *this;
+    }
+    EntryIterator operator++(int) {
+        auto old = *this;
+        ++i_;
+        return old;
+    }
+    EntryIterator& operator--() {
+        --i_;
+        return *this;
+    }
+    EntryIterator operator--(int) {
+        auto old = *this;
+        --i_;
+        return old;
+    }
+    EntryIterator& operator+=(difference_type n) {
+        i_ += static_cast<size_t>(n);
+        return *this;
+    }
+    EntryIterator& operator-=(difference_type n) {
+        i_ -= static_cast<size_t>(n);
+        return *this;
+    }
     friend EntryIterator operator+(EntryIterator it, difference_type n) { return it += n; }
     friend EntryIterator operator+(difference_type n, EntryIterator it) { return it += n; }
     friend EntryIterator operator-(EntryIterator it, difference_type n) { return it -= n; }
@@ -83,7 +103,8 @@ class EntryRange {
   public:
     using Entry = typename Table::Entry;
     EntryRange() = default;
-    EntryRange(const Table* table, size_t first, size_t last) : table_(table), first_(first), last_(last) {}
+    EntryRange(const Table* table, size_t first, size_t last)
+        : table_(table), first_(first), last_(last) {}
     EntryIterator<Table> begin() const { return {table_, first_}; }
     EntryIterator<Table> end() const { return {table_, last_}; }
     size_t size() const { return last_ - first_; }
@@ -181,8 +202,9 @@ class BookingTable {
     void push_back(const Booking& b) {
         add(b.pupil_ref, b.kind, b.meeting_date, b.district, b.group, b.paperwork_received);
     }
-    void add(std::string_view pupil_ref, BookingKind kind, Date meeting_date, std::string_view district,
-             std::string_view group, std::optional<Date> paperwork_received);
+    void add(std::string_view pupil_ref, BookingKind kind, Date meeting_date,
+             std::string_view district, std::string_view group,
+             std::optional<Date> paperwork_received);
     void reserve(size_t n) { staged_.reserve(n); }
     size_t size() const { return rows_.size() + staged_.size(); }
     bool empty() const { return size() == 0; }

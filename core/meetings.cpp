@@ -179,8 +179,8 @@ void apply_checks(MeetingBooking& row, const BookingCheck& check, const Dataset&
 }
 
 void add_bookings(const Dataset& data, const RulesEngine& engine,
-                  const AssessmentTable& assessments, const MeetingOptions& o,
-                  Date monday, std::vector<MeetingCard>& cards) {
+                  const AssessmentTable& assessments, const MeetingOptions& o, Date monday,
+                  std::vector<MeetingCard>& cards) {
     const Date sunday = monday + 13;
     for (size_t i = 0; i < data.pupils.size(); ++i) {
         for (const BookingEntry& b : data.bookings_of(i)) {
@@ -293,8 +293,7 @@ void finish_card(MeetingCard& card) {
 }  // namespace
 
 MeetingBoardModel build_meetings(const Dataset& data, const RulesEngine& engine,
-                                 const AssessmentTable& assessments,
-                                 const MeetingOptions& o) {
+                                 const AssessmentTable& assessments, const MeetingOptions& o) {
     MeetingBoardModel model;
     model.district = std::string(o.home_district);
     if (auto canonical = canonical_district(o.home_district)) model.district = *canonical;

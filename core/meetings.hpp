@@ -101,7 +101,6 @@ struct MeetingOptions {
 // `engine` must have been built over `data`; `assessments` parallel to data.pupils (a
 // Surgery booking shows the pupil's stage) or empty.
 MeetingBoardModel build_meetings(const Dataset& data, const RulesEngine& engine,
-                                 const AssessmentTable& assessments,
-                                 const MeetingOptions& options);
+                                 const AssessmentTable& assessments, const MeetingOptions& options);
 
 }  // namespace core

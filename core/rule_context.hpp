@@ -43,16 +43,16 @@ class SharedFacts final : public MeetingLookup {
     TermCalendar calendar;
 
     const School* school_of(size_t pupil_index) const { return school_of_pupil_[pupil_index]; }
-    const BookingFacts& facts_of(const BookingEntry& b) const {
-        return booking_facts_[b.index];
-    }
+    const BookingFacts& facts_of(const BookingEntry& b) const { return booking_facts_[b.index]; }
     // The school's LIFT group on `date`: its lift_groups row for the term holding the
     // date, else schools.lift_group (also in a holiday). `term` receives that term.
     std::string_view group_of(const School& school, Date date, const Term** term = nullptr) const;
 
     const LiftMeeting* next_meeting_for(size_t pupil_index, Date from) const override;
     Date deadline_of(const LiftMeeting& meeting) const override;
-    Date deadline_of(const BookingEntry& booking) const override { return facts_of(booking).deadline; }
+    Date deadline_of(const BookingEntry& booking) const override {
+        return facts_of(booking).deadline;
+    }
 
   private:
     // A meeting in the schedule under its interned district, for integer searches.

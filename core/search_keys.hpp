@@ -72,8 +72,8 @@ class KeyTable {
         return k.substr(suffixes_[s] & ((1u << kOffsetBits) - 1));
     }
 
-    std::string text_;                  // the sorted distinct keys, back to back
-    std::vector<uint32_t> key_begin_;   // key k is text_[key_begin_[k], key_begin_[k + 1])
+    std::string text_;                 // the sorted distinct keys, back to back
+    std::vector<uint32_t> key_begin_;  // key k is text_[key_begin_[k], key_begin_[k + 1])
     // Items of key k: items_[item_begin_[k], item_begin_[k + 1]). Pupil refs are unique,
     // so for them (one item per key) item_begin_ is left empty and key k's item is
     // items_[k]; when moreover item i has key i (refs in the store's key order) key_of_

@@ -28,7 +28,7 @@ uint32_t TextPool::intern(std::string_view text) {
         rehash(n);
     }
     const size_t mask = slots_.size() - 1;
-    size_t s = std::hash<std::string_view>{}(text) & mask;
+    size_t s = std::hash<std::string_view>{}(text)&mask;
     for (; slots_[s] != 0; s = (s + 1) & mask)
         if ((*this)[slots_[s] - 1] == text) return slots_[s] - 1;
     if (chars_.size() + text.size() > UINT32_MAX)

@@ -35,8 +35,9 @@ Date deadline_of(const LiftMeeting& m) {
 }
 
 bool booked(BookingRange bookings, BookingKind kind, Date date) {
-    return std::any_of(bookings.begin(), bookings.end(),
-                       [&](const BookingEntry& b) { return b.kind == kind && b.meeting_date == date; });
+    return std::any_of(bookings.begin(), bookings.end(), [&](const BookingEntry& b) {
+        return b.kind == kind && b.meeting_date == date;
+    });
 }
 
 std::string places_left(int used, int cap) {

@@ -12,8 +12,10 @@ core::PupilAssessment assessment(int i) {
     a.stage = static_cast<core::Stage>(i % 11);
     if (i % 3 == 0) {
         a.findings.push_back({core::RuleId::paperwork_deadline, core::Status::overdue,
-                              core::Date{20000 + i}, "paperwork for LIFT was due " + std::to_string(i)});
-        a.findings.push_back({core::RuleId::lift_group, core::Status::warning, std::nullopt, "group"});
+                              core::Date{20000 + i},
+                              "paperwork for LIFT was due " + std::to_string(i)});
+        a.findings.push_back(
+            {core::RuleId::lift_group, core::Status::warning, std::nullopt, "group"});
     }
     a.next.description = i % 2 ? "Book a LIFT meeting" : "STLS visit by " + std::to_string(i % 7);
     if (i % 4 == 0) a.next.earliest = core::Date{20100 + i};

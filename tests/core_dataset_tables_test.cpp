@@ -28,7 +28,8 @@ TEST_CASE("events come back per pupil, by date then kind, with their detail and 
     data.events.push_back({"P00001", core::EventKind::qfla, d("2025-02-01"), "", ""});
     data.events.push_back({"P00001", core::EventKind::concern_raised, d("2025-01-10"), "", ""});
     data.events.push_back({"P00001", core::EventKind::recommendation, d("2025-02-01"), "salt", ""});
-    data.events.push_back({"P09999", core::EventKind::qfla, d("2025-02-01"), "", ""});  // no such pupil
+    data.events.push_back(
+        {"P09999", core::EventKind::qfla, d("2025-02-01"), "", ""});  // no such pupil
     data.index();
 
     auto first = data.events_of("P00001");
@@ -50,12 +51,14 @@ TEST_CASE("adding rows after index() and indexing again keeps the earlier rows")
     core::Dataset data;
     data.pupils.push_back(pupil("P00001"));
     data.events.push_back({"P00001", core::EventKind::visit, d("2025-03-01"), "", "ST01"});
-    data.bookings.push_back({"P00001", core::BookingKind::lift, d("2025-04-03"), "Maidstone", "A", {}});
+    data.bookings.push_back(
+        {"P00001", core::BookingKind::lift, d("2025-04-03"), "Maidstone", "A", {}});
     data.index();
     data.pupils.push_back(pupil("P00002"));
     data.events.push_back({"P00001", core::EventKind::qfla, d("2025-01-01"), "", ""});
     data.events.push_back({"P00002", core::EventKind::visit, d("2025-02-01"), "", "ST02"});
-    data.bookings.push_back({"P00001", core::BookingKind::surgery, d("2025-02-03"), "Maidstone", "", d("2025-01-20")});
+    data.bookings.push_back(
+        {"P00001", core::BookingKind::surgery, d("2025-02-03"), "Maidstone", "", d("2025-01-20")});
     data.index();
 
     auto events = data.events_of("P00001");

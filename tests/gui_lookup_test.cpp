@@ -155,8 +155,8 @@ TEST_CASE("privacy off (office screens): a name search with the card open render
     const auto snapshot = load_snapshot(db);
     const core::PupilEntry pupil = snapshot->data->pupils.at(42);
     const auto png = card_screenshot(snapshot, dir, Size{1920, 1080}, false,
-                                     std::string(pupil.last_name.substr(0, 4)), std::string(pupil.pupil_ref),
-                                     false);
+                                     std::string(pupil.last_name.substr(0, 4)),
+                                     std::string(pupil.pupil_ref), false);
     const auto [results, card] = check_lookup_image(PngImage(png), Size{1920, 1080});
     CHECK(results > 0.02);
     CHECK(card > 0.02);

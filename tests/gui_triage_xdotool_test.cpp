@@ -59,8 +59,7 @@ Expected first_row(const std::filesystem::path& db) {
     REQUIRE_FALSE(snapshot->triage.rows.empty());
     const core::TriageRow& row = snapshot->triage.rows.front();
     return {std::string(row.pupil_ref), std::string(core::case_teacher_id(*data, row.pupil)),
-            std::string(row.school_urn),
-            core::teacher_options(*data, row.pupil)};
+            std::string(row.school_urn), core::teacher_options(*data, row.pupil)};
 }
 
 // The dashboard as its own process, ended by pid (never by name) when the test ends.

@@ -399,9 +399,9 @@ TEST_CASE("R, S and T cycle the filters, Shift goes back, X clears, focus follow
 TEST_CASE("hub conflicts are listed above the rows with both sides") {
     Headless ui;
     widgets::TriageBoard board;
-    auto s = district(0, {{1, "P00001", "assign P00001 to ST01", "tester", "", "",
-                           "assigned_staff_id ST01", "assigned_staff_id ST02",
-                           "changed on the hub first"}});
+    auto s = district(
+        0, {{1, "P00001", "assign P00001 to ST01", "tester", "", "", "assigned_staff_id ST01",
+             "assigned_staff_id ST02", "changed on the hub first"}});
     std::string text;
     for (int i = 0; i < 2; ++i) text = ui.frame(board, *s);
     CHECK(has(text, "1 sync conflict to resolve"));

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "widgets/draw_helpers.hpp"
+#include "widgets/heading_line.hpp"
 #include "widgets/pupil_line.hpp"
 #include "widgets/theme.hpp"
 
@@ -117,24 +118,12 @@ void CaseloadBoard::draw(const core::Snapshot& snapshot, const BoardContext& con
 
 void CaseloadBoard::draw_summary(const core::Snapshot&, const BoardContext& context) {
     const Palette& p = palette();
-    const Fonts& fonts = *context.fonts;
-    const float top = ImGui::GetCursorPosY();
-    text_coloured(title(), p.text, fonts.title);
-    // Body text on the title's line sits on the title's baseline, not its top.
-    const float baseline = top + fonts.title->Ascent - fonts.body->Ascent;
-    ImGui::SameLine(0.0f, 40.0f * context.scale);
-    ImGui::SetCursorPosY(baseline);
-    text_coloured(summary_, p.text_dim);
-    ImGui::SameLine(0.0f, 0.0f);
-    ImGui::SetCursorPosY(baseline);
-    text_coloured("  ·  ", p.text_dim);
-    ImGui::SameLine(0.0f, 0.0f);
-    ImGui::SetCursorPosY(baseline);
-    text_coloured(summary_overdue_, any_overdue_ ? p.overdue : p.ok,
-                  any_overdue_ ? fonts.bold : nullptr);
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(baseline);
-    text_right_aligned(today_, p.text);
+    HeadingLine heading(title(), context);
+    heading.add(summary_, p.text_dim);
+    heading.dot();
+    heading.add(summary_overdue_, any_overdue_ ? p.overdue : p.ok,
+                any_overdue_ ? context.fonts->bold : nullptr);
+    heading.date(today_);
     ImGui::Dummy(ImVec2(0.0f, 2.0f * context.scale));
 }
 

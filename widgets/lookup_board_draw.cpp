@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "widgets/draw_helpers.hpp"
+#include "widgets/heading_line.hpp"
 #include "widgets/lookup_board.hpp"
 #include "widgets/theme.hpp"
 
@@ -69,17 +70,9 @@ void LookupBoard::draw_layout(const core::Snapshot& snapshot, const BoardContext
 }
 
 void LookupBoard::draw_title(const core::Snapshot&, const BoardContext& context) {
-    const Palette& p = palette();
-    const Fonts& fonts = *context.fonts;
-    const float top = ImGui::GetCursorPosY();
-    text_coloured(title(), p.text, fonts.title);
-    const float baseline = top + fonts.title->Ascent - fonts.body->Ascent;
-    ImGui::SameLine(0.0f, 40.0f * context.scale);
-    ImGui::SetCursorPosY(baseline);
-    text_coloured(totals_, p.text_dim);
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(baseline);
-    text_right_aligned(today_, p.text);
+    HeadingLine heading(title(), context);
+    heading.add(totals_, palette().text_dim);
+    heading.date(today_);
     ImGui::Dummy(ImVec2(0.0f, 2.0f * context.scale));
 }
 

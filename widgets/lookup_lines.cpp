@@ -15,8 +15,7 @@ LookupLine pupil_line(const core::Snapshot& snapshot, uint32_t pupil) {
     line.kind = LookupLine::Kind::pupil;
     line.index = pupil;
     line.label = pupil_label(p);
-    line.name =
-        core::full_name(p);
+    line.name = core::full_name(p);
     const core::School* school = data.school(p.school_urn);
     line.detail = school ? school->name : p.school_urn;
     if (const std::string year = year_label(p.year_group); !year.empty())

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "widgets/draw_helpers.hpp"
+#include "widgets/heading_line.hpp"
 #include "widgets/meeting_card.hpp"
 #include "widgets/theme.hpp"
 
@@ -120,30 +121,15 @@ void MeetingsBoard::draw(const core::Snapshot& snapshot, const BoardContext& con
 
 void MeetingsBoard::draw_summary(const core::Snapshot&, const BoardContext& context) {
     const Palette& p = palette();
-    const Fonts& fonts = *context.fonts;
-    const float top = ImGui::GetCursorPosY();
-    text_coloured(title(), p.text, fonts.title);
-    const float baseline = top + fonts.title->Ascent - fonts.body->Ascent;
-    ImGui::SameLine(0.0f, 40.0f * context.scale);
-    ImGui::SetCursorPosY(baseline);
-    text_coloured(summary_, p.text_dim);
-    ImGui::SameLine(0.0f, 0.0f);
-    ImGui::SetCursorPosY(baseline);
-    text_coloured(kDot, p.text_dim);
-    ImGui::SameLine(0.0f, 0.0f);
-    ImGui::SetCursorPosY(baseline);
-    text_coloured(alarm_, any_alarm_ ? p.blocked : p.ok, any_alarm_ ? fonts.bold : nullptr);
+    HeadingLine heading(title(), context);
+    heading.add(summary_, p.text_dim);
+    heading.dot();
+    heading.add(alarm_, any_alarm_ ? p.blocked : p.ok, any_alarm_ ? context.fonts->bold : nullptr);
     if (!attention_.empty()) {
-        ImGui::SameLine(0.0f, 0.0f);
-        ImGui::SetCursorPosY(baseline);
-        text_coloured(kDot, p.text_dim);
-        ImGui::SameLine(0.0f, 0.0f);
-        ImGui::SetCursorPosY(baseline);
-        text_coloured(attention_, p.due);
+        heading.dot();
+        heading.add(attention_, p.due);
     }
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(baseline);
-    text_right_aligned(today_, p.text);
+    heading.date(today_);
     ImGui::Dummy(ImVec2(0.0f, 2.0f * context.scale));
 }
 

@@ -83,7 +83,8 @@ void TriageActions::open_form(Form form, const core::Snapshot& snapshot, size_t 
             const int current = state ? state->priority : 0;
             for (size_t i = 0; i < kPriorities.size(); ++i) {
                 const int value = kPriorities[i];
-                choices_.push_back(value == 0 ? std::string("None") : std::string(core::priority_label(value)));
+                choices_.push_back(value == 0 ? std::string("None")
+                                              : std::string(core::priority_label(value)));
                 if (value == current) marked_ = static_cast<int>(i);
             }
             break;

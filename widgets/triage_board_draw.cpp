@@ -10,6 +10,7 @@
 #include "core/snapshot.hpp"
 #include "widgets/draw_helpers.hpp"
 #include "widgets/form_fields.hpp"
+#include "widgets/heading_line.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/triage_board.hpp"
 
@@ -56,33 +57,21 @@ std::string option_label(const std::vector<core::TriageOption>& options, const s
 
 void TriageBoard::draw_summary(const BoardContext& context) {
     const Palette& p = palette();
-    const Fonts& fonts = *context.fonts;
-    const float top = ImGui::GetCursorPosY();
-    text_coloured(title(), p.text, fonts.title);
-    // Body text on the title's line sits on the title's baseline, not its top.
-    const float baseline = top + fonts.title->Ascent - fonts.body->Ascent;
-    auto same_line = [&](float spacing) {
-        ImGui::SameLine(0.0f, spacing);
-        ImGui::SetCursorPosY(baseline);
-    };
-    same_line(40.0f * context.scale);
-    text_coloured(count_text_, p.text_dim);
+    HeadingLine heading(title(), context);
+    heading.add(count_text_, p.text_dim);
     const auto& by_status = cached_for_ ? cached_for_->triage.by_status : std::array<int, 5>{};
     for (core::Status s :
          {core::Status::blocked, core::Status::overdue, core::Status::due, core::Status::warning}) {
         const int n = by_status[static_cast<size_t>(s)];
         if (n == 0) continue;
-        same_line(0.0f);
-        text_coloured("  ·  ", p.text_dim);
-        same_line(0.0f);
-        text_coloured(status_count(s, n), status_colour(s), fonts.bold);
+        heading.dot();
+        heading.add(status_count(s, n), status_colour(s), context.fonts->bold);
     }
     if (filter_.any()) {
-        same_line(0.0f);
-        text_coloured("  ·  " + std::to_string(visible_.size()) + " shown", p.accent);
+        heading.dot();
+        heading.add(std::to_string(visible_.size()) + " shown", p.accent);
     }
-    same_line(ImGui::GetStyle().ItemSpacing.x);
-    text_right_aligned(today_, p.text);
+    heading.date(today_);
 }
 
 void TriageBoard::draw_filters(const core::Snapshot& snapshot, const BoardContext& context) {
