@@ -8,9 +8,27 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/app.hpp"
+
 namespace fs = std::filesystem;
 
 namespace bench_support {
+
+std::vector<double> scrolled_frame_times(app::App& app, int warmup, int frames, int top_every) {
+    for (int i = 0; i < warmup; ++i) {
+        app.render_frame();
+        app.present();
+    }
+    std::vector<double> times;
+    times.reserve(static_cast<size_t>(frames));
+    for (int i = 0; i < frames; ++i) {
+        const bool top = i % top_every == top_every - 1;
+        app.board().scroll(top ? widgets::Scroll::top : widgets::Scroll::page_down);
+        times.push_back(app.render_frame().cpu_ms);
+        app.present();
+    }
+    return times;
+}
 
 fs::path bench_dir() {
     const char* dir = std::getenv("LIFTBOARD_BENCH_DIR");

@@ -8,6 +8,10 @@
 #include <filesystem>
 #include <vector>
 
+namespace app {
+class App;
+}
+
 namespace bench_support {
 
 // $LIFTBOARD_BENCH_DIR, else <temp>/liftboard-bench; created when missing.
@@ -25,6 +29,11 @@ double milliseconds_since(std::chrono::steady_clock::time_point start);
 
 // Nearest rank: the smallest value with at least `p` of the samples at or below it.
 double percentile(std::vector<double> values, double p);
+
+// Frame CPU times (NewFrame to Render) of the app's current board over `frames` frames,
+// after `warmup` unmeasured ones. Each measured frame first scrolls a page, and every
+// `top_every` frames back to the top, so most frames draw rows the last one did not.
+std::vector<double> scrolled_frame_times(app::App& app, int warmup, int frames, int top_every);
 
 // Prints "BENCH <name> <value> <unit>" and flushes (scripts read the lines as they come).
 void bench(const char* name, double value, const char* unit);

@@ -24,6 +24,7 @@ namespace {
 using bench_support::bench;
 using bench_support::milliseconds_since;
 using bench_support::percentile;
+using bench_support::scrolled_frame_times;
 
 constexpr int kPupils = 100000;
 constexpr int kBuildRuns = 3;
@@ -70,19 +71,9 @@ int main() try {
     app.present();
     bench("window_first_frame_ms", milliseconds_since(start), "ms");
 
-    for (int i = 0; i < kWarmupFrames; ++i) {
-        app.render_frame();
-        app.present();
-    }
-    std::vector<double> frames;
-    frames.reserve(kMeasuredFrames);
-    for (int i = 0; i < kMeasuredFrames; ++i) {
-        // A page a frame, back to the top every 100 frames: new rows on every frame.
-        app.board().scroll(i % 100 == 99 ? widgets::Scroll::top : widgets::Scroll::page_down);
-        const app::FrameStats stats = app.render_frame();
-        app.present();
-        frames.push_back(stats.cpu_ms);
-    }
+    // A page a frame, back to the top every 100 frames: new rows on every frame.
+    const std::vector<double> frames =
+        scrolled_frame_times(app, kWarmupFrames, kMeasuredFrames, 100);
     bench("caseload_frame_cpu_median_ms", percentile(frames, 0.5), "ms");
     bench("caseload_frame_cpu_p99_ms", percentile(frames, 0.99), "ms");
     return 0;

@@ -59,20 +59,10 @@ int main() try {
     app_options.board = "meetings";
     app::App app(app_options);
     app.channel().publish(snapshot);
-    for (int i = 0; i < kWarmupFrames; ++i) {
-        app.render_frame();
-        app.present();
-    }
-    std::vector<double> frames;
-    frames.reserve(kMeasuredFrames);
-    for (int i = 0; i < kMeasuredFrames; ++i) {
-        // A page a frame, back to the top every 10 frames: the lists hold 30 to 110
-        // bookings, so most frames draw rows not drawn the frame before.
-        app.board().scroll(i % 10 == 9 ? widgets::Scroll::top : widgets::Scroll::page_down);
-        const app::FrameStats stats = app.render_frame();
-        app.present();
-        frames.push_back(stats.cpu_ms);
-    }
+    // Back to the top every 10 frames: the lists hold 30 to 110 bookings, so most
+    // frames draw rows not drawn the frame before.
+    const std::vector<double> frames =
+        scrolled_frame_times(app, kWarmupFrames, kMeasuredFrames, 10);
     bench("meetings_frame_cpu_median_ms", percentile(frames, 0.5), "ms");
     bench("meetings_frame_cpu_p99_ms", percentile(frames, 0.99), "ms");
     return 0;

@@ -2,8 +2,6 @@
 // makes a district, `liftboard --screenshot` renders the board, and the PNG is checked
 // for the table's text actually drawn, the status bar in place and the right size.
 // Also the dashboard's refusals: missing or corrupt database, bad --today / --size.
-#include <stb_image.h>
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -11,65 +9,19 @@
 #include <set>
 #include <string>
 
+#include "support/demo_district.hpp"
+#include "support/png_image.hpp"
 #include "support/temp_dir.hpp"
 
+using test_support::close_to;
+using test_support::make_demo;
+using test_support::PngImage;
 using test_support::run_command;
 using test_support::TempDir;
 
 namespace {
 
 const std::string kBinary = LIFTBOARD_BINARY;
-
-struct Image {
-    int width = 0, height = 0;
-    std::unique_ptr<uint8_t, void (*)(void*)> pixels{nullptr, stbi_image_free};
-
-    const uint8_t* at(int x, int y) const {
-        return pixels.get() +
-               (static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 3;
-    }
-    // Bright, near-neutral pixels: the board's white and light-grey text.
-    bool is_text(int x, int y) const {
-        const uint8_t* p = at(x, y);
-        return p[0] > 170 && p[1] > 170 && p[2] > 170;
-    }
-    double text_share(int y0, int y1) const {
-        size_t text = 0, total = 0;
-        for (int y = y0; y < y1; ++y)
-            for (int x = 0; x < width; ++x, ++total) text += is_text(x, y) ? 1 : 0;
-        return total ? static_cast<double>(text) / static_cast<double>(total) : 0.0;
-    }
-    size_t distinct_colours() const {
-        std::set<uint32_t> colours;
-        for (int y = 0; y < height; y += 2)
-            for (int x = 0; x < width; x += 2) {
-                const uint8_t* p = at(x, y);
-                colours.insert(uint32_t(p[0]) << 16 | uint32_t(p[1]) << 8 | p[2]);
-            }
-        return colours.size();
-    }
-};
-
-Image load_png(const std::filesystem::path& file) {
-    Image image;
-    int channels = 0;
-    image.pixels.reset(stbi_load(file.c_str(), &image.width, &image.height, &channels, 3));
-    return image;
-}
-
-bool close_to(const uint8_t* p, int r, int g, int b) {
-    return std::abs(p[0] - r) <= 3 && std::abs(p[1] - g) <= 3 && std::abs(p[2] - b) <= 3;
-}
-
-// A 300-pupil district generated around the same pinned date the board is drawn for.
-std::filesystem::path make_demo(const TempDir& dir) {
-    const auto db = dir / "demo.db";
-    auto result = run_command(kBinary + " demo-data --out " + db.string() +
-                              " --pupils 300 --seed 1 --today 2025-11-20");
-    INFO(result.output);
-    REQUIRE(result.status == 0);
-    return db;
-}
 
 test_support::CommandResult screenshot(const std::filesystem::path& db,
                                        const std::filesystem::path& png, const std::string& size,
@@ -79,7 +31,7 @@ test_support::CommandResult screenshot(const std::filesystem::path& db,
 }
 
 // The checks shared by every size: dimensions, orientation, drawn text, status bar.
-void check_board_image(const Image& image, int width, int height) {
+void check_board_image(const PngImage& image, int width, int height) {
     REQUIRE(image.pixels);
     REQUIRE(image.width == width);
     REQUIRE(image.height == height);
@@ -89,11 +41,11 @@ void check_board_image(const Image& image, int width, int height) {
     CHECK(close_to(image.at(2, 2), 13, 15, 20));
     CHECK(close_to(image.at(2, height - 3), 28, 38, 59));
     // The table (below the title line, above the status bar) is full of text.
-    const double table_text = image.text_share(height / 8, height * 7 / 8);
+    const double table_text = image.text_share(0, height / 8, width, height * 7 / 8);
     INFO("table text share " << table_text);
     CHECK(table_text > 0.02);
     // The status bar (bottom 5%) carries the clock and labels, not just its colour.
-    const double bar_text = image.text_share(height - height / 20, height);
+    const double bar_text = image.text_share(0, height - height / 20, width, height);
     INFO("status bar text share " << bar_text);
     CHECK(bar_text > 0.005);
 }
@@ -107,7 +59,7 @@ TEST_CASE("the caseload board renders to a 1920x1080 PNG with its table drawn") 
     auto result = screenshot(db, png, "1920x1080");
     INFO(result.output);
     REQUIRE(result.status == 0);
-    check_board_image(load_png(png), 1920, 1080);
+    check_board_image(PngImage(png), 1920, 1080);
 }
 
 TEST_CASE("the caseload board renders at 1280x720, scaled down, with the same layout") {
@@ -117,7 +69,7 @@ TEST_CASE("the caseload board renders at 1280x720, scaled down, with the same la
     auto result = screenshot(db, png, "1280x720");
     INFO(result.output);
     REQUIRE(result.status == 0);
-    check_board_image(load_png(png), 1280, 720);
+    check_board_image(PngImage(png), 1280, 720);
 }
 
 TEST_CASE("privacy off still renders (office screens)") {
@@ -127,7 +79,7 @@ TEST_CASE("privacy off still renders (office screens)") {
     auto result = screenshot(db, png, "1600x900", " --show-names");
     INFO(result.output);
     REQUIRE(result.status == 0);
-    check_board_image(load_png(png), 1600, 900);
+    check_board_image(PngImage(png), 1600, 900);
 }
 
 TEST_CASE("a missing database is one error line and a non-zero exit, with no PNG") {

@@ -11,10 +11,13 @@
 #include "app/app.hpp"
 #include "db/store.hpp"
 #include "db/sync/store_snapshot.hpp"
+#include "support/demo_district.hpp"
 #include "support/png_image.hpp"
 #include "support/temp_dir.hpp"
 #include "widgets/lookup_board.hpp"
 
+using test_support::close_to;
+using test_support::make_demo;
 using test_support::PngImage;
 using test_support::run_command;
 using test_support::TempDir;
@@ -29,24 +32,11 @@ struct Size {
     std::string text() const { return std::to_string(width) + "x" + std::to_string(height); }
 };
 
-std::filesystem::path make_demo(const TempDir& dir) {
-    const auto db = dir / "demo.db";
-    auto result = run_command(kBinary + " demo-data --out " + db.string() +
-                              " --pupils 300 --seed 1 --today " + kToday);
-    INFO(result.output);
-    REQUIRE(result.status == 0);
-    return db;
-}
-
 // Keeps a copy of the PNG for a person to look at, when asked to.
 void keep(const std::filesystem::path& png, const std::string& name) {
     if (const char* dir = std::getenv("LIFTBOARD_SCREENSHOT_DIR"); dir && *dir)
         std::filesystem::copy_file(png, std::filesystem::path(dir) / name,
                                    std::filesystem::copy_options::overwrite_existing);
-}
-
-bool close_to(const uint8_t* p, int r, int g, int b) {
-    return std::abs(p[0] - r) <= 3 && std::abs(p[1] - g) <= 3 && std::abs(p[2] - b) <= 3;
 }
 
 // What every lookup screenshot has: its size, the board background at the top left,

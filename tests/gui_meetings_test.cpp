@@ -7,9 +7,12 @@
 #include <cmath>
 #include <string>
 
+#include "support/demo_district.hpp"
 #include "support/png_image.hpp"
 #include "support/temp_dir.hpp"
 
+using test_support::close_to;
+using test_support::make_demo;
 using test_support::PngImage;
 using test_support::run_command;
 using test_support::TempDir;
@@ -17,20 +20,6 @@ using test_support::TempDir;
 namespace {
 
 const std::string kBinary = LIFTBOARD_BINARY;
-
-bool close_to(const uint8_t* p, int r, int g, int b, int tolerance = 3) {
-    return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance &&
-           std::abs(p[2] - b) <= tolerance;
-}
-
-// Share of pixels in rows [y0, y1) near the colour.
-double colour_share(const PngImage& image, int y0, int y1, int r, int g, int b, int tolerance = 3) {
-    size_t hits = 0, total = 0;
-    for (int y = y0; y < y1; ++y)
-        for (int x = 0; x < image.width; ++x, ++total)
-            hits += close_to(image.at(x, y), r, g, b, tolerance);
-    return total ? static_cast<double>(hits) / static_cast<double>(total) : 0.0;
-}
 
 // The theme's colours as 8-bit RGB.
 constexpr int kBackground[] = {13, 15, 20};
@@ -40,16 +29,6 @@ constexpr int kAccent[] = {102, 191, 255};
 constexpr int kDue[] = {255, 184, 77};
 
 // A 300-pupil district generated around the date the board is drawn for: it has LIFT
-// bookings with paperwork due and a school over the cap at the next meeting.
-std::filesystem::path make_demo(const TempDir& dir) {
-    const auto db = dir / "demo.db";
-    auto result = run_command(kBinary + " demo-data --out " + db.string() +
-                              " --pupils 300 --seed 1 --today 2025-11-20");
-    INFO(result.output);
-    REQUIRE(result.status == 0);
-    return db;
-}
-
 PngImage screenshot(const std::filesystem::path& db, const std::filesystem::path& png,
                     const std::string& size, const std::string& extra = "",
                     const std::string& today = "2025-11-20") {
@@ -83,8 +62,8 @@ void check_board_image(const PngImage& image, int width, int height) {
     INFO("status bar top " << bar);
     CHECK(bar > height * 9 / 10);
     CHECK(bar < height - height / 40);
-    CHECK(colour_share(image, bar, bar + 2, kStatusBar[0], kStatusBar[1], kStatusBar[2]) > 0.97);
-    CHECK(colour_share(image, bar - 3, bar - 1, kBackground[0], kBackground[1], kBackground[2]) >
+    CHECK(image.colour_share(bar, bar + 2, kStatusBar[0], kStatusBar[1], kStatusBar[2]) > 0.97);
+    CHECK(image.colour_share(bar - 3, bar - 1, kBackground[0], kBackground[1], kBackground[2]) >
           0.97);
     // The bar carries the clock and labels.
     CHECK(image.text_share(0, bar, width, height) > 0.005);
@@ -93,14 +72,14 @@ void check_board_image(const PngImage& image, int width, int height) {
 void check_meetings(const PngImage& image) {
     const int h = image.height;
     // Cards: their surface fills much of the board, and they are full of text.
-    CHECK(colour_share(image, h / 5, h * 4 / 5, kCard[0], kCard[1], kCard[2]) > 0.5);
+    CHECK(image.colour_share(h / 5, h * 4 / 5, kCard[0], kCard[1], kCard[2]) > 0.5);
     const double text = image.text_share(0, h / 5, image.width, h * 4 / 5);
     INFO("card text share " << text);
     CHECK(text > 0.03);
     // The week band and LIFT badges in the accent colour, and the paperwork due at the
     // next meeting marked in amber ("DUE SOON").
-    CHECK(colour_share(image, 0, h / 4, kAccent[0], kAccent[1], kAccent[2], 6) > 0.01);
-    CHECK(colour_share(image, h / 4, h * 9 / 10, kDue[0], kDue[1], kDue[2], 10) > 0.001);
+    CHECK(image.colour_share(0, h / 4, kAccent[0], kAccent[1], kAccent[2], 6) > 0.01);
+    CHECK(image.colour_share(h / 4, h * 9 / 10, kDue[0], kDue[1], kDue[2], 10) > 0.001);
 }
 
 }  // namespace
@@ -138,7 +117,7 @@ TEST_CASE("a fortnight without meetings still draws both weeks, saying so") {
     const PngImage& im = image;
     CHECK(im.text_share(0, h / 5, im.width / 2, h / 3) > 0.005);
     CHECK(im.text_share(im.width / 2, h / 5, im.width, h / 3) > 0.005);
-    CHECK(colour_share(image, h / 2, h * 3 / 4, kCard[0], kCard[1], kCard[2]) > 0.8);
+    CHECK(image.colour_share(h / 2, h * 3 / 4, kCard[0], kCard[1], kCard[2]) > 0.8);
 }
 
 TEST_CASE("privacy off still renders the meeting board (office screens)") {

@@ -3,8 +3,6 @@
 // panel and the referral form opened with the keyboard inside an App driven by a real
 // writer. Each PNG is checked for the drawn table, the status colours and the status
 // bar; with LIFTBOARD_SCREENSHOT_DIR set the panel screenshots are also kept there.
-#include <stb_image.h>
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
@@ -14,10 +12,15 @@
 
 #include "app/app.hpp"
 #include "db/sync/writer.hpp"
+#include "support/demo_district.hpp"
+#include "support/png_image.hpp"
 #include "support/temp_dir.hpp"
 #include "support/wait.hpp"
 #include "widgets/triage_board.hpp"
 
+using test_support::close_to;
+using test_support::make_demo;
+using test_support::PngImage;
 using test_support::run_command;
 using test_support::TempDir;
 using Key = widgets::KeyInput::Key;
@@ -26,78 +29,22 @@ namespace {
 
 const std::string kBinary = LIFTBOARD_BINARY;
 
-struct Image {
-    int width = 0, height = 0;
-    std::unique_ptr<uint8_t, void (*)(void*)> pixels{nullptr, stbi_image_free};
-
-    const uint8_t* at(int x, int y) const {
-        return pixels.get() +
-               (static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 3;
-    }
-    // Share of pixels in rows y0..y1 within `tolerance` of the colour.
-    double share(int y0, int y1, int r, int g, int b, int tolerance) const {
-        size_t hits = 0, total = 0;
-        for (int y = y0; y < y1; ++y)
-            for (int x = 0; x < width; ++x, ++total) {
-                const uint8_t* p = at(x, y);
-                hits += std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance &&
-                        std::abs(p[2] - b) <= tolerance;
-            }
-        return total ? static_cast<double>(hits) / static_cast<double>(total) : 0.0;
-    }
-    // Bright, near-neutral pixels: white and light-grey text.
-    double text_share(int y0, int y1) const {
-        size_t text = 0, total = 0;
-        for (int y = y0; y < y1; ++y)
-            for (int x = 0; x < width; ++x, ++total) {
-                const uint8_t* p = at(x, y);
-                text += p[0] > 170 && p[1] > 170 && p[2] > 170;
-            }
-        return total ? static_cast<double>(text) / static_cast<double>(total) : 0.0;
-    }
-    size_t distinct_colours() const {
-        std::set<uint32_t> colours;
-        for (int y = 0; y < height; y += 2)
-            for (int x = 0; x < width; x += 2) {
-                const uint8_t* p = at(x, y);
-                colours.insert(uint32_t(p[0]) << 16 | uint32_t(p[1]) << 8 | p[2]);
-            }
-        return colours.size();
-    }
-};
-
-Image load_png(const std::filesystem::path& file) {
-    Image image;
-    int channels = 0;
-    image.pixels.reset(stbi_load(file.c_str(), &image.width, &image.height, &channels, 3));
-    return image;
-}
-
-std::filesystem::path make_demo(const TempDir& dir) {
-    const auto db = dir / "demo.db";
-    auto result = run_command(kBinary + " demo-data --out " + db.string() +
-                              " --pupils 300 --seed 1 --today 2025-11-20");
-    INFO(result.output);
-    REQUIRE(result.status == 0);
-    return db;
-}
-
 // What every triage screenshot shows: the size, the board background top-left, the
 // status bar bottom-left, a table full of text, and red "blocked"/"overdue" words.
-void check_triage_image(const Image& image, int width, int height) {
+void check_triage_image(const PngImage& image, int width, int height) {
     REQUIRE(image.pixels);
     REQUIRE(image.width == width);
     REQUIRE(image.height == height);
     CHECK(image.distinct_colours() > 200);
     const uint8_t* corner = image.at(2, 2);
     CHECK((corner[0] == 13 && corner[1] == 15 && corner[2] == 20));
-    const double text = image.text_share(height / 5, height * 7 / 8);
+    const double text = image.text_share(0, height / 5, width, height * 7 / 8);
     INFO("table text share " << text);
     CHECK(text > 0.02);
-    const double red = image.share(height / 5, height * 7 / 8, 255, 107, 107, 12);
+    const double red = image.colour_share(height / 5, height * 7 / 8, 255, 107, 107, 12);
     INFO("status red share " << red);
     CHECK(red > 0.0005);
-    const double bar = image.text_share(height - height / 20, height);
+    const double bar = image.text_share(0, height - height / 20, width, height);
     INFO("status bar text share " << bar);
     CHECK(bar > 0.005);
 }
@@ -111,7 +58,7 @@ void check_cli_screenshot(const std::string& size, int width, int height,
                               png.string() + " --size " + size + " --today 2025-11-20" + extra);
     INFO(result.output);
     REQUIRE(result.status == 0);
-    check_triage_image(load_png(png), width, height);
+    check_triage_image(PngImage(png), width, height);
 }
 
 // An App on the triage board with a real writer behind it, for screenshots of the panel.
@@ -138,14 +85,14 @@ struct Office {
         app->render_frame();
         app->render_frame();
     }
-    Image shot(const std::string& name, const TempDir& dir) {
+    PngImage shot(const std::string& name, const TempDir& dir) {
         std::string error;
         const auto png = dir / name;
         REQUIRE(app->screenshot(png, error));
         if (const char* keep = std::getenv("LIFTBOARD_SCREENSHOT_DIR"))
             std::filesystem::copy_file(png, std::filesystem::path(keep) / name,
                                        std::filesystem::copy_options::overwrite_existing);
-        return load_png(png);
+        return PngImage(png);
     }
     std::filesystem::path db;
     core::SyncStatus status;
@@ -184,7 +131,7 @@ TEST_CASE("the action panel opens beside the list and a saved action says so") {
     office.keys({key(Key::down), key(Key::enter), ch('2'), ch('1')});
     auto& board = dynamic_cast<widgets::TriageBoard&>(office.app->board());
     REQUIRE(board.actions().is_open());
-    const Image form = office.shot("triage-panel-1920x1080.png", dir);
+    const PngImage form = office.shot("triage-panel-1920x1080.png", dir);
     check_triage_image(form, 1920, 1080);
 
     office.keys({key(Key::enter)});
@@ -193,9 +140,9 @@ TEST_CASE("the action panel opens beside the list and a saved action says so") {
         return !board.waiting();
     }));
     office.app->render_frame();
-    const Image saved = office.shot("triage-saved-1920x1080.png", dir);
+    const PngImage saved = office.shot("triage-saved-1920x1080.png", dir);
     // "Saved: ..." in the palette's green.
-    CHECK(saved.share(200, 1000, 140, 230, 140, 12) > 0.0002);
+    CHECK(saved.colour_share(200, 1000, 140, 230, 140, 12) > 0.0002);
 }
 
 TEST_CASE("the referral form and its inline messages render at 1280x720") {
@@ -204,6 +151,6 @@ TEST_CASE("the referral form and its inline messages render at 1280x720") {
     office.keys({ch('n'), key(Key::enter)});  // empty: every field says what it needs
     auto& board = dynamic_cast<widgets::TriageBoard&>(office.app->board());
     REQUIRE(board.referral().is_open());
-    const Image image = office.shot("triage-referral-1280x720.png", dir);
+    const PngImage image = office.shot("triage-referral-1280x720.png", dir);
     check_triage_image(image, 1280, 720);
 }

@@ -21,11 +21,13 @@
 #include "core/snapshot.hpp"
 #include "core/triage_options.hpp"
 #include "db/store.hpp"
+#include "support/demo_district.hpp"
 #include "support/temp_dir.hpp"
 #include "support/wait.hpp"
 
 extern char** environ;
 
+using test_support::make_demo;
 using test_support::run_command;
 using test_support::TempDir;
 
@@ -34,15 +36,6 @@ namespace {
 const std::string kBinary = LIFTBOARD_BINARY;
 const std::string kUser = "xdotool-tester";  // the audit's "who": the dashboard reads $USER
 const std::string kTitle = "LIFT Board";     // app/window.hpp's default window title
-
-std::filesystem::path make_demo(const TempDir& dir) {
-    const auto db = dir / "demo.db";
-    auto result = run_command(kBinary + " demo-data --out " + db.string() +
-                              " --pupils 300 --seed 1 --today 2025-11-20");
-    INFO(result.output);
-    REQUIRE(result.status == 0);
-    return db;
-}
 
 // What the board will show first, computed the way the board computes it.
 struct Expected {

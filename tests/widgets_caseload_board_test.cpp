@@ -7,54 +7,17 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "support/headless_imgui.hpp"
 #include "widgets/caseload_board.hpp"
-#include "widgets/fonts.hpp"
-#include "widgets/theme.hpp"
 
 namespace {
 
-// One ImGui context with the board fonts, destroyed with the fixture.
-struct Headless {
-    Headless() {
-        context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1920, 1080);
-        io.DeltaTime = 1.0f / 60.0f;
-        fonts = widgets::load_fonts(*io.Fonts, 1.0f);
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        widgets::apply_theme(1.0f);
-    }
-    ~Headless() { ImGui::DestroyContext(context); }
-    Headless(const Headless&) = delete;
-    Headless& operator=(const Headless&) = delete;
-
-    // Draws one frame of `board`; with `capture`, returns every string it submitted.
+// The project's headless ImGui; a frame's text as ImGui's log of it.
+struct Headless : test_support::HeadlessImGui {
     std::string frame(widgets::Board& board, const core::Snapshot& snapshot, bool privacy = true,
                       bool capture = true) {
-        widgets::BoardContext ctx;
-        ctx.privacy = privacy;
-        ctx.fonts = &fonts;
-        ctx.today = snapshot.today;
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::Begin("board", nullptr, ImGuiWindowFlags_NoDecoration);
-        if (capture) ImGui::LogToBuffer();
-        board.draw(snapshot, ctx);
-        std::string text = capture ? GImGui->LogBuffer.c_str() : "";
-        if (capture) ImGui::LogFinish();
-        ImGui::End();
-        ImGui::Render();
-        vertices = ImGui::GetDrawData()->TotalVtxCount;
-        return text;
+        return HeadlessImGui::frame(board, snapshot, privacy, capture).logged;
     }
-
-    ImGuiContext* context = nullptr;
-    widgets::Fonts fonts;
-    int vertices = 0;
 };
 
 // The scrolling child window a ScrollY table lives in.

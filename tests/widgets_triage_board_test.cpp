@@ -12,9 +12,8 @@
 
 #include "core/snapshot.hpp"
 #include "core/triage_options.hpp"
+#include "support/headless_imgui.hpp"
 #include "support/rules_fixture.hpp"
-#include "widgets/fonts.hpp"
-#include "widgets/theme.hpp"
 #include "widgets/triage_board.hpp"
 
 using core::EventKind;
@@ -40,44 +39,16 @@ struct FakeSink final : core::CommandSink {
     std::vector<std::promise<core::CommandResult>> promises;
 };
 
-struct Headless {
-    Headless() {
-        context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1920, 1080);
-        io.DeltaTime = 1.0f / 60.0f;
-        fonts = widgets::load_fonts(*io.Fonts, 1.0f);
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        widgets::apply_theme(1.0f);
-    }
-    ~Headless() { ImGui::DestroyContext(context); }
-    Headless(const Headless&) = delete;
-    Headless& operator=(const Headless&) = delete;
-
+// The project's headless ImGui with the triage board's context (privacy, kiosk, a
+// command sink, a user); a frame's text as ImGui's log of it.
+struct Headless : test_support::HeadlessImGui {
     // One frame of `board`; returns every string it submitted (with capture).
     std::string frame(widgets::Board& board, const core::Snapshot& snapshot, bool capture = true) {
-        widgets::BoardContext ctx;
-        ctx.privacy = privacy;
-        ctx.fonts = &fonts;
-        ctx.today = snapshot.today;
+        widgets::BoardContext ctx = context(snapshot, privacy);
         ctx.kiosk = kiosk;
         ctx.commands = sink;
         ctx.user = "tester";
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::Begin("board", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoNav);
-        if (capture) ImGui::LogToBuffer();
-        board.draw(snapshot, ctx);
-        std::string text = capture ? GImGui->LogBuffer.c_str() : "";
-        if (capture) ImGui::LogFinish();
-        ImGui::End();
-        ImGui::Render();
-        vertices = ImGui::GetDrawData()->TotalVtxCount;
-        return text;
+        return HeadlessImGui::frame(board, snapshot, ctx, capture).logged;
     }
     // Key presses, then two frames: one applies them, one lets focus requests land.
     std::string press(widgets::Board& board, const core::Snapshot& snapshot,
@@ -89,13 +60,10 @@ struct Headless {
     // Characters as the GLFW backend delivers them, into the active text field.
     std::string type(widgets::Board& board, const core::Snapshot& snapshot,
                      const std::string& text) {
-        for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+        HeadlessImGui::type(text);
         return frame(board, snapshot);
     }
 
-    ImGuiContext* context = nullptr;
-    widgets::Fonts fonts;
-    int vertices = 0;
     bool privacy = true, kiosk = false;
     core::CommandSink* sink = nullptr;
 };

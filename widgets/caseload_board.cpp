@@ -247,11 +247,7 @@ void CaseloadBoard::draw_case_line(const core::CaseloadRow& row, const core::Sna
 
 void CaseloadBoard::apply_scroll(float row_height) {
     if (!pending_scroll_) return;
-    // Inside a ScrollY table the current window is the table's scrolling child. A page
-    // is the visible rows less one, so the last row of a page stays in view.
-    const float visible = ImGui::GetWindowHeight() - row_height;  // less the frozen header
-    const float page = std::max(row_height, (std::floor(visible / row_height) - 1.0f) * row_height);
-    scroll_window(*pending_scroll_, row_height, page);
+    scroll_table(*pending_scroll_, row_height);
     pending_scroll_.reset();
 }
 

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace widgets {
 
@@ -65,6 +66,12 @@ void scroll_window(Scroll request, float line, float page) {
         case Scroll::bottom: y = ImGui::GetScrollMaxY(); break;
     }
     ImGui::SetScrollY(std::clamp(y, 0.0f, std::max(0.0f, ImGui::GetScrollMaxY())));
+}
+
+void scroll_table(Scroll request, float row_height) {
+    const float visible = ImGui::GetWindowHeight() - row_height;  // less the frozen header
+    const float page = std::max(row_height, (std::floor(visible / row_height) - 1.0f) * row_height);
+    scroll_window(request, row_height, page);
 }
 
 }  // namespace widgets

@@ -28,4 +28,9 @@ enum class Scroll;
 // pixels) up or down, or the top or bottom, clamped to the window's scroll range.
 void scroll_window(Scroll request, float line, float page);
 
+// The same inside a ScrollY table whose header row is frozen (the current window is
+// the table's scrolling child): a page is the visible rows less one, so the last row of
+// a page stays in view.
+void scroll_table(Scroll request, float row_height);
+
 }  // namespace widgets

@@ -186,9 +186,7 @@ void TriageBoard::reveal_focus(float row_height, float header_height) {
 
 void TriageBoard::apply_scroll(float row_height) {
     if (!pending_scroll_) return;
-    const float visible = ImGui::GetWindowHeight() - row_height;  // less the frozen header
-    const float page = std::max(row_height, (std::floor(visible / row_height) - 1.0f) * row_height);
-    scroll_window(*pending_scroll_, row_height, page);
+    scroll_table(*pending_scroll_, row_height);
     pending_scroll_.reset();
 }
 

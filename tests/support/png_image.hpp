@@ -5,11 +5,18 @@
 #include <stb_image.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <set>
 
 namespace test_support {
+
+// Whether pixel `p` (RGB) is within `tolerance` of (r, g, b) in every channel.
+inline bool close_to(const uint8_t* p, int r, int g, int b, int tolerance = 3) {
+    return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance &&
+           std::abs(p[2] - b) <= tolerance;
+}
 
 struct PngImage {
     int width = 0, height = 0;
@@ -36,6 +43,13 @@ struct PngImage {
         for (int y = y0; y < y1; ++y)
             for (int x = x0; x < x1; ++x, ++total) text += is_text(x, y) ? 1 : 0;
         return total ? static_cast<double>(text) / static_cast<double>(total) : 0.0;
+    }
+    // Share of pixels in rows [y0, y1) within `tolerance` of (r, g, b).
+    double colour_share(int y0, int y1, int r, int g, int b, int tolerance = 3) const {
+        size_t hits = 0, total = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = 0; x < width; ++x, ++total) hits += close_to(at(x, y), r, g, b, tolerance);
+        return total ? static_cast<double>(hits) / static_cast<double>(total) : 0.0;
     }
     size_t distinct_colours() const {
         std::set<uint32_t> colours;
