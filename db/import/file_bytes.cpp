@@ -44,22 +44,6 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 
 }  // namespace
 
-std::optional<std::string> read_bytes(const std::filesystem::path& file) {
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"), std::fclose);
-    if (!in) return std::nullopt;
-    std::string bytes;
-    std::error_code ec;
-    auto size = std::filesystem::file_size(file, ec);
-    // Read straight into the string; a file still growing is read to its end.
-    bytes.resize(ec ? 0 : size);
-    size_t got = std::fread(bytes.data(), 1, bytes.size(), in.get());
-    bytes.resize(got);
-    char buffer[1 << 16];
-    while (size_t n = std::fread(buffer, 1, sizeof buffer, in.get())) bytes.append(buffer, n);
-    if (std::ferror(in.get())) return std::nullopt;
-    return bytes;
-}
-
 std::string sha256_hex(std::string_view bytes) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;

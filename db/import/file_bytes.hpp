@@ -1,5 +1,5 @@
-// The raw bytes of an inbox file and the checks made on them before any parsing:
-// reading, the SHA-256 that makes re-imports idempotent, the UTF-8 byte-order mark
+// The raw bytes of an inbox file (read by regular_file.hpp) and the checks made on them
+// before any parsing: the SHA-256 that makes re-imports idempotent, the UTF-8 byte-order mark
 // spreadsheets add, and UTF-8 validity (a Windows-1252 export would store mojibake).
 #pragma once
 
@@ -12,9 +12,6 @@
 #include "db/import/problem.hpp"
 
 namespace db::inbox {
-
-// The whole file, byte for byte; nullopt when it cannot be read.
-std::optional<std::string> read_bytes(const std::filesystem::path& file);
 
 // Lower-case hex SHA-256 of `bytes` (OpenSSL EVP).
 std::string sha256_hex(std::string_view bytes);

@@ -6,6 +6,7 @@
 
 #include "db/import/checked_file.hpp"
 #include "db/import/file_bytes.hpp"
+#include "db/import/printable_name.hpp"
 #include "db/import/reference_loader.hpp"
 #include "db/import/writer.hpp"
 
@@ -28,7 +29,7 @@ std::string_view to_string(ImportOutcome outcome) {
 }
 
 std::string ImportReport::summary() const {
-    std::string out = file.string() + ": ";
+    std::string out = printable_name(file) + ": ";
     auto problem_count = [&] {
         return std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
     };
@@ -53,21 +54,28 @@ std::string ImportReport::error_text() const {
     return format_all(problems);
 }
 
-std::optional<std::string> start_import(const std::filesystem::path& file, ImportReport& report) {
+std::optional<std::string> start_import(const std::filesystem::path& file, ImportReport& report,
+                                        uint64_t max_file_bytes) {
     report.file = file;
     report.kind = inbox_kind_of(file);
     auto refuse = [&](std::string reason) -> std::optional<std::string> {
         report.outcome = ImportOutcome::refused;
-        report.problems.push_back({file.string(), 0, "", std::move(reason)});
+        report.problems.push_back({printable_name(file), 0, "", std::move(reason)});
         return std::nullopt;
     };
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) return refuse("no such file");
-    if (!report.kind) return std::nullopt;  // ignored
-    if (!std::filesystem::is_regular_file(file, ec)) return refuse("not a regular file");
-    auto bytes = inbox::read_bytes(file);
-    if (!bytes) return refuse("cannot read the file");
-    return bytes;
+    if (!report.kind) {
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::symlink_status(file, ec)))
+            return std::nullopt;  // ignored
+        report.missing = true;
+        return refuse("no such file");
+    }
+    inbox::FileRead read = inbox::read_regular_file(file, max_file_bytes);
+    if (!read.bytes) {
+        report.missing = read.missing;
+        return refuse(std::move(read.refusal));
+    }
+    return std::move(read.bytes);
 }
 
 std::vector<std::filesystem::path> expand_paths(const std::vector<std::string>& paths) {
@@ -87,11 +95,11 @@ std::vector<std::filesystem::path> expand_paths(const std::vector<std::string>& 
     return files;
 }
 
-ImportReport import_file(Store& store, const std::filesystem::path& file) {
+ImportReport import_file(Store& store, const std::filesystem::path& file, uint64_t max_file_bytes) {
     ImportReport report;
-    auto bytes = start_import(file, report);
+    auto bytes = start_import(file, report, max_file_bytes);
     if (!bytes) return report;
-    const std::string label = file.string();
+    const std::string label = printable_name(file);
 
     try {
         report.sha256 = inbox::sha256_hex(*bytes);

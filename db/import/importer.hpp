@@ -33,6 +33,7 @@
 
 #include "db/import/kinds.hpp"
 #include "db/import/problem.hpp"
+#include "db/import/regular_file.hpp"
 #include "db/store.hpp"
 
 namespace db {
@@ -53,6 +54,9 @@ struct ImportReport {
     std::string sha256;  // empty when the file was not read
     size_t rows = 0, inserted = 0, updated = 0, unchanged = 0;
     std::vector<Problem> problems;
+    // Refused because there was no such file: the inbox's writer skips it (it was
+    // removed after the folder was listed), there is nothing to quarantine.
+    bool missing = false;
 
     // "schools.csv: schools, 40 inserted, 0 updated, 0 unchanged",
     // "events-2025.csv: refused (3 problems)", ...
@@ -63,15 +67,19 @@ struct ImportReport {
 };
 
 // The first steps every importer (local or hub) takes with a file: names it in a new
-// report with its kind, then reads it. Returns the bytes to check, or nullopt when the
-// report is already final (refused: missing, unreadable; ignored: not an inbox file).
-std::optional<std::string> start_import(const std::filesystem::path& file, ImportReport& report);
+// report with its kind, then reads it (only a regular file, never through a link, at
+// most `max_file_bytes`: regular_file.hpp). Returns the bytes to check, or nullopt when
+// the report is already final (refused: missing, not a regular file, too large,
+// unreadable; ignored: not an inbox file).
+std::optional<std::string> start_import(const std::filesystem::path& file, ImportReport& report,
+                                        uint64_t max_file_bytes = inbox::kDefaultMaxFileBytes);
 
 // A command line's paths: a directory stands for its regular files, by name.
 std::vector<std::filesystem::path> expand_paths(const std::vector<std::string>& paths);
 
 // Imports one file. Never throws for a bad file or a store error: the report says.
-ImportReport import_file(Store& store, const std::filesystem::path& file);
+ImportReport import_file(Store& store, const std::filesystem::path& file,
+                         uint64_t max_file_bytes = inbox::kDefaultMaxFileBytes);
 
 // Imports a drop: inbox files in dependency order (schools, terms, staff; groups,
 // schedules, surgeries; pupils; events, bookings), whatever their order in `files`.
