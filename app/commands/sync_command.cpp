@@ -2,10 +2,10 @@
 // window, a headless sync service. --once processes what is in the inbox, pushes and
 // pulls the hub once, prints a line per file and one for the hub, and exits (non-zero
 // if a file was quarantined or the hub failed); otherwise it runs until SIGINT/SIGTERM.
-#include <CLI/CLI.hpp>
-#include <csignal>
 #include <pthread.h>
 
+#include <CLI/CLI.hpp>
+#include <csignal>
 #include <iostream>
 
 #include "app/cli.hpp"
@@ -13,6 +13,7 @@
 #include "core/sync_status.hpp"
 #include "db/hub/hub_connection.hpp"
 #include "db/hub/redact.hpp"
+#include "db/import/printable_name.hpp"
 #include "db/sync/writer.hpp"
 
 namespace app {
@@ -58,7 +59,8 @@ int run_sync(const SyncOptions& options) {
                     ++quarantined;
                     std::cerr << outcome.report.error_text();
                 }
-                if (!outcome.moved_to.empty()) std::cout << "  -> " << outcome.moved_to.string() << "\n";
+                if (!outcome.moved_to.empty())
+                    std::cout << "  -> " << db::printable_name(outcome.moved_to) << "\n";
             }
             bool source_failed = false;
             for (const auto& pass : writer.source_passes()) {

@@ -1,12 +1,13 @@
 #include "db/sync/writer.hpp"
 
-#include <sqlite3.h>
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 
 #include "core/snapshot.hpp"
 #include "db/hub/hub_source.hpp"
+#include "db/import/printable_name.hpp"
 #include "db/store.hpp"
 #include "db/sync/command_applier.hpp"
 #include "db/sync/inbox_folder.hpp"
@@ -106,11 +107,8 @@ void Writer::run() {
             source_woken_ = false;
         }
         try {
-            bool changed = first || !commands.empty();
-            std::vector<std::pair<std::promise<core::CommandResult>, core::CommandResult>> results;
-            for (auto& pending : commands)
-                results.emplace_back(std::move(pending.promise),
-                                     apply_command(*store_, pending.command, pending.who, options_.hub.has_value()));
+            bool changed = first;
+            if (!commands.empty()) changed = !answer_commands(commands);
             if (inbox_) {
                 auto outcomes = process_inbox(true, settling);
                 changed |= std::any_of(outcomes.begin(), outcomes.end(), [](const InboxOutcome& o) {
@@ -120,14 +118,32 @@ void Writer::run() {
             changed |= sync_sources(false);
             if (!options_.today && core::today_local() != snapshot_day_) changed = true;
             if (changed) publish_snapshot();
-            // Results go back after the snapshot that shows them is published.
-            for (auto& [promise, result] : results) promise.set_value(result);
         } catch (const std::exception& e) {
             spdlog::error("writer: {}", e.what());
             note_sync_failure(e.what());
         }
         first = false;
     }
+}
+
+// Applies the UI's commands and answers each once the snapshot that shows it is
+// published, before any inbox or hub work: whatever fails there, a saved edit is never
+// reported as not saved. Returns whether that snapshot was published.
+bool Writer::answer_commands(std::deque<Pending>& commands) {
+    std::vector<core::CommandResult> results;
+    results.reserve(commands.size());
+    for (auto& pending : commands)
+        results.push_back(
+            apply_command(*store_, pending.command, pending.who, options_.hub.has_value()));
+    bool published = false;
+    try {
+        publish_snapshot();
+        published = true;
+    } catch (const std::exception& e) {
+        spdlog::error("writer: cannot publish a snapshot: {}", e.what());
+    }
+    for (size_t i = 0; i < commands.size(); ++i) commands[i].promise.set_value(results[i]);
+    return published;
 }
 
 std::vector<InboxOutcome> Writer::run_once() {
@@ -148,14 +164,8 @@ std::vector<InboxOutcome> Writer::run_once() {
 }
 
 std::vector<InboxOutcome> Writer::process_inbox(bool wait_for_settle, bool& still_settling) {
-    std::vector<std::filesystem::path> files;
-    if (wait_for_settle) {
-        files = inbox_->ready_files(still_settling);
-    } else {
-        for (const auto& entry : std::filesystem::directory_iterator(inbox_->path()))
-            if (entry.is_regular_file() && !is_ignored_inbox_name(entry.path().filename().string()))
-                files.push_back(entry.path());
-    }
+    std::vector<std::filesystem::path> files =
+        wait_for_settle ? inbox_->ready_files(still_settling) : inbox_->all_files();
     // Dependency order, so a drop of pupils and their events goes in whatever the names.
     std::erase_if(files, [](const auto& f) { return !inbox_kind_of(f); });
     std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
@@ -167,35 +177,62 @@ std::vector<InboxOutcome> Writer::process_inbox(bool wait_for_settle, bool& stil
             std::lock_guard lock(mutex_);
             if (stop_requested_) break;
         }
-        outcomes.push_back(process_file(file));
+        if (auto outcome = process_file(file)) outcomes.push_back(std::move(*outcome));
     }
     return outcomes;
 }
 
-InboxOutcome Writer::process_file(const std::filesystem::path& file) {
+// One file, start to end; nullopt when it went before it could be read (nothing to
+// import or quarantine). A file that cannot be moved out of the inbox costs that file
+// only: it is set aside until it changes, and the pass goes on.
+std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& file) {
+    if (options_.before_import) options_.before_import(file);
     status_.set_in_flight(true);
-    InboxOutcome outcome{import_file(*store_, file), {}};
+    InboxOutcome outcome{import_file(*store_, file, options_.max_file_bytes), {}};
     status_.set_in_flight(false);
     const ImportReport& report = outcome.report;
-    switch (report.outcome) {
-        case ImportOutcome::imported:
-        case ImportOutcome::unchanged_duplicate:
-            outcome.moved_to = inbox_->move_to_processed(file);
-            status_.count_imported();
-            note_sync_success();
-            spdlog::info("inbox: {}", report.summary());
-            break;
-        case ImportOutcome::refused:
-            outcome.moved_to = inbox_->move_to_quarantine(file, report.summary() + "\n" + report.error_text());
-            status_.count_quarantined();
-            note_sync_failure(report.summary());
-            spdlog::warn("inbox: {}", report.summary());
-            break;
-        case ImportOutcome::failed:  // the store, not the file: leave it for the next pass
-            note_sync_failure(report.summary());
-            spdlog::error("inbox: {}", report.summary());
-            break;
-        case ImportOutcome::ignored: break;
+    if (report.missing) {
+        spdlog::info("inbox: {}: gone before it was read, skipped", printable_name(file));
+        return std::nullopt;
+    }
+    const char* destination =
+        report.outcome == ImportOutcome::refused ? "quarantine/" : "processed/";
+    try {
+        switch (report.outcome) {
+            case ImportOutcome::imported:
+            case ImportOutcome::unchanged_duplicate:
+                outcome.moved_to = inbox_->move_to_processed(file);
+                status_.count_imported();
+                note_sync_success();
+                spdlog::info("inbox: {}", report.summary());
+                break;
+            case ImportOutcome::refused:
+                outcome.moved_to =
+                    inbox_->move_to_quarantine(file, report.summary() + "\n" + report.error_text());
+                status_.count_quarantined();
+                note_sync_failure(report.summary());
+                spdlog::warn("inbox: {}", report.summary());
+                break;
+            case ImportOutcome::failed:  // the store, not the file: leave it for the next pass
+                note_sync_failure(report.summary());
+                spdlog::error("inbox: {}", report.summary());
+                break;
+            case ImportOutcome::ignored:
+                break;
+        }
+    } catch (const std::filesystem::filesystem_error& e) {
+        // e.what() would repeat the raw names; the escaped name and the reason suffice.
+        std::error_code ignored;
+        const bool moved = !std::filesystem::exists(std::filesystem::symlink_status(file, ignored));
+        inbox_->set_aside(file);
+        const std::string what =
+            moved ? std::string("moved to ") + destination + ", but its report not written ("
+                  : std::string("not moved to ") + destination + " (";
+        const std::string message =
+            printable_name(file) + ": " + std::string(to_string(report.outcome)) + ", " + what +
+            e.code().message() + ")" + (moved ? "" : "; left in the inbox until it changes");
+        note_sync_failure(message);
+        spdlog::error("inbox: {}", message);
     }
     return outcome;
 }

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -39,6 +40,10 @@ struct WriterOptions {
     // PostgreSQL hub connection string (db/hub/hub_source.hpp): pulled from and pushed
     // to; commands are then also queued in the hub outbox.
     std::optional<std::string> hub;
+    // A larger inbox file is refused unread (`[data] max_file_mb`).
+    uint64_t max_file_bytes = inbox::kDefaultMaxFileBytes;
+    // Test seam: called with each inbox file just before it is read.
+    std::function<void(const std::filesystem::path&)> before_import;
 };
 
 // What happened to one inbox file.
@@ -75,8 +80,9 @@ private:
     };
 
     void run();
+    bool answer_commands(std::deque<Pending>& commands);
     std::vector<InboxOutcome> process_inbox(bool wait_for_settle, bool& still_settling);
-    InboxOutcome process_file(const std::filesystem::path& file);
+    std::optional<InboxOutcome> process_file(const std::filesystem::path& file);
     void publish_snapshot();
     bool sync_sources(bool force);  // true when the store changed
     std::chrono::milliseconds until_sources_due(std::chrono::milliseconds at_most) const;
