@@ -107,6 +107,7 @@ Config load_config(const std::filesystem::path& file, const std::vector<std::str
     r.text("data", "db", c.db);
     r.text("data", "inbox", c.inbox);
     r.text("data", "hub", c.hub);
+    r.whole("data", "max_file_mb", c.max_file_mb, 1, 4096);
 
     r.text("district", "home", c.home_district);
     if (auto canonical = core::canonical_district(c.home_district))

@@ -25,6 +25,7 @@ struct NightHours {
 struct Config {
     // [data]
     std::string db, inbox, hub;  // hub: a PostgreSQL URI; also $LIFTBOARD_HUB
+    int max_file_mb = 200;       // a larger inbox file is quarantined unread
     // [district]
     std::string home_district = "Maidstone";
     // [kiosk]

@@ -119,6 +119,7 @@ int run_dashboard(const DashboardOptions& options) {
     db::WriterOptions writer_options;
     writer_options.database = db;
     if (!inbox.empty()) writer_options.inbox = inbox;
+    writer_options.max_file_bytes = static_cast<uint64_t>(config.max_file_mb) << 20;
     writer_options.today = today;
     writer_options.rules.visit_interval_weeks = config.visit_interval_weeks;
     writer_options.rules.referral_cap = config.referral_cap;

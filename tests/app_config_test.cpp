@@ -80,6 +80,15 @@ TEST_CASE("a bad value names the file and the key") {
     CHECK_THROWS_WITH(load("[privacy]\nshow_names = \"yes\"\n"), Catch::Contains("privacy.show_names"));
 }
 
+TEST_CASE("[data] max_file_mb caps an inbox file's size, 200 MB unless set") {
+    CHECK(load("").max_file_mb == 200);
+    CHECK(load("[data]\nmax_file_mb = 16\n").max_file_mb == 16);
+    CHECK_THROWS_WITH(load("[data]\nmax_file_mb = 0\n"),
+                      Catch::Contains("data.max_file_mb") && Catch::Contains("1 to 4096"));
+    CHECK_THROWS_WITH(load("[data]\nmax_file_mb = \"200MB\"\n"),
+                      Catch::Contains("data.max_file_mb"));
+}
+
 TEST_CASE("a misspelt key or section is an error, not a silent default") {
     CHECK_THROWS_WITH(load("[kiosk]\nrotate_secs = 10\n"), Catch::Contains("kiosk.rotate_secs") && Catch::Contains("unknown key"));
     CHECK_THROWS_WITH(load("[kiosks]\n"), Catch::Contains("kiosks") && Catch::Contains("unknown section"));
