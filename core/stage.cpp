@@ -49,6 +49,12 @@ Stage stage_of_event(EventKind kind) {
             return Stage::hnf;
         case EventKind::sodlis_issued:
         case EventKind::ehcna_requested:
+        case EventKind::ehcna_decision:
+        case EventKind::ehcp_draft:
+        case EventKind::ehcp_issued:
+        case EventKind::ehcp_declined:
+        case EventKind::annual_review:
+        case EventKind::ehcp_ceased:
             return Stage::ehcna;
         case EventKind::case_closed:
             return Stage::closed;
