@@ -54,15 +54,15 @@ std::optional<RuleId> parse_rule_id(std::string_view s) {
     return std::nullopt;
 }
 std::string_view to_string(Stage s) {
-    constexpr std::string_view names[] = {"none",        "concern", "qfla",  "monitoring",
-                                          "sen_support", "surgery", "lift",  "caselist",
-                                          "hnf",         "ehcna",   "closed"};
+    constexpr std::string_view names[] = {"none",        "concern", "qfla", "monitoring",
+                                          "sen_support", "surgery", "lift", "caselist",
+                                          "hnf",         "ehcna",   "ehcp", "closed"};
     return names[static_cast<size_t>(s)];
 }
 std::string_view display_name(Stage s) {
-    constexpr std::string_view names[] = {"None",        "Concern", "QFLA",  "Monitoring",
-                                          "SEN Support", "Surgery", "LIFT",  "Caselist",
-                                          "HNF",         "EHCNA",   "Closed"};
+    constexpr std::string_view names[] = {"None",        "Concern", "QFLA",     "Monitoring",
+                                          "SEN Support", "Surgery", "LIFT",     "Caselist",
+                                          "HNF",         "EHCNA",   "EHC plan", "Closed"};
     return names[static_cast<size_t>(s)];
 }
 

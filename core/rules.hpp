@@ -50,7 +50,7 @@ struct RulesConfig {
 
 // Furthest step reached and not closed (RULES.md "The pupil's stage").
 enum class Stage : uint8_t {
-    none, concern, qfla, monitoring, sen_support, surgery, lift, caselist, hnf, ehcna, closed
+    none, concern, qfla, monitoring, sen_support, surgery, lift, caselist, hnf, ehcna, ehcp, closed
 };
 std::string_view to_string(Stage s);        // "sen_support"
 std::string_view display_name(Stage s);     // "SEN Support"
