@@ -85,7 +85,8 @@ void Dataset::index_events(const std::vector<uint32_t>& pupil_of_text) {
         all.reserve(events.rows_.size() + events.staged_.size());
         for (size_t p = 0; p + 1 < event_begin_.size(); ++p)
             for (uint32_t i = event_begin_[p]; i < event_begin_[p + 1]; ++i)
-                all.push_back({pupils.rows_[p].ref, events.staff_of(i), events.rows_[i]});
+                all.push_back(
+                    {pupils.rows_[p].ref, events.staff_of(i), events.rows_[i], events.extra_of(i)});
         all.insert(all.end(), events.staged_.begin(), events.staged_.end());
     } else {
         all = std::move(events.staged_);
@@ -107,12 +108,16 @@ void Dataset::index_events(const std::vector<uint32_t>& pupil_of_text) {
     events.rows_.resize(grouped.size());
     events.rows_.shrink_to_fit();
     events.staff_.clear();
+    events.extras_.clear();
     for (size_t i = 0; i < grouped.size(); ++i) {
         events.rows_[i] = grouped[i].row;
         if (grouped[i].staff)
             events.staff_.emplace_back(static_cast<uint32_t>(i), grouped[i].staff);
+        if (!grouped[i].extra.empty())
+            events.extras_.emplace_back(static_cast<uint32_t>(i), grouped[i].extra);
     }
     events.staff_.shrink_to_fit();
+    events.extras_.shrink_to_fit();
 }
 
 void Dataset::index_bookings(const std::vector<uint32_t>& pupil_of_text) {
@@ -186,6 +191,7 @@ size_t Dataset::memory_bytes() const {
     return text_->memory_bytes() + pupils.rows_.capacity() * sizeof(PupilTable::Row) +
            events.rows_.capacity() * sizeof(EventTable::Row) +
            events.staff_.capacity() * sizeof(events.staff_[0]) +
+           events.extras_.capacity() * sizeof(events.extras_[0]) +
            bookings.rows_.capacity() * sizeof(BookingTable::Row) +
            (pupils_by_ref_.capacity() + event_begin_.capacity() + booking_begin_.capacity()) *
                sizeof(uint32_t);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-static_assert(core::kEventKindCount <= 0x80, "EventTable packs the kind into 7 bits");
+static_assert(core::kEventKindCount <= 0x40, "EventTable packs the kind into 6 bits");
 
 namespace core {
 
@@ -46,19 +46,36 @@ const PupilEntry PupilTable::at(size_t i) const {
 }
 
 void EventTable::add(std::string_view pupil_ref, EventKind kind, Date date, std::string_view detail,
-                     std::string_view staff_id) {
+                     std::string_view staff_id, std::string_view note, std::string_view owner,
+                     std::optional<Date> review_date) {
     const uint32_t detail_id = text_->intern(detail);
     if (detail_id >= (1u << 24))
         throw std::length_error("more than 16 million distinct event details");
     const uint32_t staff = text_->intern(staff_id);
-    staged_.push_back(
-        {text_->intern(pupil_ref), staff,
-         Row{date, detail_id << 8 | (staff ? kHasStaff : 0) | static_cast<uint32_t>(kind)}});
+    Extra extra{text_->intern(note), text_->intern(owner), review_date.value_or(Date{}),
+                review_date.has_value()};
+    staged_.push_back({text_->intern(pupil_ref), staff,
+                       Row{date, detail_id << 8 | (staff ? kHasStaff : 0) |
+                                     (extra.empty() ? 0 : kHasExtra) | static_cast<uint32_t>(kind)},
+                       extra});
 }
 
 uint32_t EventTable::staff_lookup(uint32_t row) const {
     auto it = std::lower_bound(staff_.begin(), staff_.end(), std::pair<uint32_t, uint32_t>{row, 0});
     return it != staff_.end() && it->first == row ? it->second : 0;
+}
+
+EventTable::Extra EventTable::extra_lookup(uint32_t row) const {
+    auto it = std::lower_bound(extras_.begin(), extras_.end(), row,
+                               [](const auto& entry, uint32_t r) { return entry.first < r; });
+    return it != extras_.end() && it->first == row ? it->second : Extra{};
+}
+
+void EventTable::add_extra(uint32_t row, EventEntry& e) const {
+    const Extra extra = extra_lookup(row);
+    e.note = (*text_)[extra.note];
+    e.owner = (*text_)[extra.owner];
+    if (extra.has_review_date) e.review_date = extra.review_date;
 }
 
 void BookingTable::add(std::string_view pupil_ref, BookingKind kind, Date meeting_date,

@@ -32,6 +32,8 @@ struct EventEntry {
     EventKind kind = EventKind::concern_raised;
     Date date;
     std::string_view detail, staff_id;
+    std::string_view note{}, owner{};
+    std::optional<Date> review_date{};
 };
 
 struct BookingEntry {
@@ -152,9 +154,12 @@ class EventTable {
     using Entry = EventEntry;
     explicit EventTable(TextPool* text) : text_(text) {}
 
-    void push_back(const Event& e) { add(e.pupil_ref, e.kind, e.date, e.detail, e.staff_id); }
+    void push_back(const Event& e) {
+        add(e.pupil_ref, e.kind, e.date, e.detail, e.staff_id, e.note, e.owner, e.review_date);
+    }
     void add(std::string_view pupil_ref, EventKind kind, Date date, std::string_view detail,
-             std::string_view staff_id);
+             std::string_view staff_id, std::string_view note = {}, std::string_view owner = {},
+             std::optional<Date> review_date = std::nullopt);
     void reserve(size_t n) { staged_.reserve(n); }
     // Rows indexed so far plus rows waiting for Dataset::index().
     size_t size() const { return rows_.size() + staged_.size(); }
@@ -162,8 +167,10 @@ class EventTable {
     // Indexed rows, grouped by pupil, each pupil's by date.
     const EventEntry operator[](size_t i) const {
         const Row& r = rows_[i];
-        return {static_cast<EventKind>(r.detail_kind & kKindMask), r.date,
-                (*text_)[r.detail_kind >> 8], (*text_)[staff_of(i)]};
+        EventEntry e{static_cast<EventKind>(r.detail_kind & kKindMask), r.date,
+                     (*text_)[r.detail_kind >> 8], (*text_)[staff_of(i)]};
+        if (r.detail_kind & kHasExtra) add_extra(static_cast<uint32_t>(i), e);
+        return e;
     }
     EntryIterator<EventTable> begin() const { return {this, 0}; }
     EntryIterator<EventTable> end() const { return {this, rows_.size()}; }
@@ -171,26 +178,41 @@ class EventTable {
   private:
     friend struct Dataset;
     // 8 bytes: a million events in 8 MB. Few events name a member of staff (visits,
-    // cases opened), so the staff id sits in a side table, flagged in the row.
+    // cases opened) or carry a note, owner or review date, so those sit in side
+    // tables, flagged in the row.
     struct Row {
         Date date;
-        uint32_t detail_kind = 0;  // detail text id << 8 | kHasStaff | EventKind
+        uint32_t detail_kind = 0;  // detail text id << 8 | kHasStaff | kHasExtra | EventKind
     };
-    static constexpr uint32_t kKindMask = 0x7f, kHasStaff = 0x80;
+    static constexpr uint32_t kKindMask = 0x3f, kHasExtra = 0x40, kHasStaff = 0x80;
+    struct Extra {
+        uint32_t note = 0, owner = 0;  // text ids
+        Date review_date;
+        bool has_review_date = false;
+        bool empty() const { return !note && !owner && !has_review_date; }
+    };
     struct Staged {
         uint32_t ref = 0;  // pupil_ref text id
         uint32_t staff = 0;
         Row row;
+        Extra extra;
     };
     // Text id of row i's staff id (0, "", when it names none).
     uint32_t staff_of(size_t i) const {
         return rows_[i].detail_kind & kHasStaff ? staff_lookup(static_cast<uint32_t>(i)) : 0;
     }
     uint32_t staff_lookup(uint32_t row) const;
+    // Row i's note, owner and review date (an empty Extra when it has none).
+    Extra extra_of(size_t i) const {
+        return rows_[i].detail_kind & kHasExtra ? extra_lookup(static_cast<uint32_t>(i)) : Extra{};
+    }
+    Extra extra_lookup(uint32_t row) const;
+    void add_extra(uint32_t row, EventEntry& e) const;
 
     TextPool* text_;
     std::vector<Row> rows_;
     std::vector<std::pair<uint32_t, uint32_t>> staff_;  // (row, staff text id) by row
+    std::vector<std::pair<uint32_t, Extra>> extras_;    // (row, extra) by row
     std::vector<Staged> staged_;
 };
 

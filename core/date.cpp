@@ -43,6 +43,13 @@ Date Date::from_ymd(int y, unsigned m, unsigned d) {
     return Date{static_cast<int32_t>(sys_days{ymd}.time_since_epoch().count())};
 }
 
+Date add_years(Date d, int years) {
+    year_month_day ymd = to_ymd(d);
+    year_month_day later{ymd.year() + std::chrono::years{years}, ymd.month(), ymd.day()};
+    if (!later.ok()) later = later.year() / later.month() / std::chrono::last;
+    return Date{static_cast<int32_t>(sys_days{later}.time_since_epoch().count())};
+}
+
 int Date::year() const { return static_cast<int>(to_ymd(*this).year()); }
 unsigned Date::month() const { return static_cast<unsigned>(to_ymd(*this).month()); }
 unsigned Date::day() const { return static_cast<unsigned>(to_ymd(*this).day()); }

@@ -26,6 +26,10 @@ struct Date {
     auto operator<=>(const Date&) const = default;
 };
 
+// The same day and month `years` later; 29 Feb becomes 28 Feb in a year without one
+// (RULES.md annual-review: "one calendar year after", 29 Feb -> 28 Feb).
+Date add_years(Date d, int years);
+
 // Strict parse of "YYYY-MM-DD" or UK "DD/MM/YYYY"; rejects impossible dates (31/02/2025).
 std::optional<Date> parse_date(std::string_view text);
 // "2025-03-13"

@@ -17,7 +17,8 @@ constexpr std::array<std::string_view, kEventKindCount> kEvents = {
     "parents_informed", "agency_referral", "assessment", "provision_plan", "impact_review",
     "consent_given", "surgery", "lift_paperwork", "lift_discussed", "recommendation",
     "stls_consultation", "caselist_opened", "visit", "hnf_applied", "hnf_decision",
-    "sodlis_issued", "ehcna_requested", "case_closed",
+    "sodlis_issued", "ehcna_requested", "ehcna_decision", "ehcp_draft", "ehcp_issued",
+    "ehcp_declined", "annual_review", "ehcp_ceased", "case_closed",
 };
 
 constexpr std::array<std::string_view, 7> kAgencies = {"paediatrics", "chypmhs", "ep", "ot",
@@ -28,6 +29,7 @@ constexpr std::array<std::string_view, 2> kImpact = {"impact", "no_impact"};
 constexpr std::array<std::string_view, 6> kRecommendations = {
     "advice", "training", "school_support", "specialist_intervention", "early_help", "health"};
 constexpr std::array<std::string_view, 2> kHnf = {"approved", "declined"};
+constexpr std::array<std::string_view, 2> kEhcnaDecision = {"assess", "not_assess"};
 constexpr std::array<std::string_view, 3> kClosed = {"outcome_met", "no_longer_required",
                                                      "other"};
 
@@ -86,6 +88,7 @@ std::span<const std::string_view> allowed_details(EventKind kind) {
         case EventKind::recommendation: return kRecommendations;
         case EventKind::hnf_decision: return kHnf;
         case EventKind::case_closed: return kClosed;
+        case EventKind::ehcna_decision: return kEhcnaDecision;
         default: return {};
     }
 }

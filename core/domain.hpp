@@ -22,9 +22,15 @@ enum class EventKind : uint8_t {
     concern_raised, qfla, qfla_review, monitoring_start, sen_support, parents_informed,
     agency_referral, assessment, provision_plan, impact_review, consent_given, surgery,
     lift_paperwork, lift_discussed, recommendation, stls_consultation, caselist_opened, visit,
-    hnf_applied, hnf_decision, sodlis_issued, ehcna_requested, case_closed,
+    hnf_applied, hnf_decision, sodlis_issued, ehcna_requested,
+    // The statutory EHC process (issue 11). Listed before case_closed so that, on one
+    // day, a closure still sorts after everything else (stage.hpp relies on it) and each
+    // step sorts after the one it answers (a decision after its request, a review after
+    // its plan, a cessation after an issue on the same day).
+    ehcna_decision, ehcp_draft, ehcp_issued, ehcp_declined, annual_review, ehcp_ceased,
+    case_closed,
 };
-inline constexpr int kEventKindCount = 23;
+inline constexpr int kEventKindCount = 29;
 
 // Contract spellings. parse_* is case-insensitive and trims nothing (callers trim).
 std::string_view to_string(TermName v);
@@ -92,6 +98,11 @@ struct Event {
     EventKind kind = EventKind::concern_raised;
     Date date;
     std::string detail, staff_id;
+    // Optional columns (INBOX.md): what was agreed, who carries a recommendation out,
+    // and when its impact is to be reviewed (on or after `date`). Braced defaults keep
+    // five-field initialisers free of -Wmissing-field-initializers.
+    std::string note{}, owner{};
+    std::optional<Date> review_date{};
     bool operator==(const Event&) const = default;
 };
 struct Booking {

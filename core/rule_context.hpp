@@ -95,6 +95,13 @@ struct EventSummary {
     std::optional<Date> first_consent;
     std::optional<Date> first_surgery;               // `surgery` event
     std::optional<Date> first_past_surgery_booking;  // dated on or before today
+    // Marks for the after-LIFT rules, so pupils without those steps skip them.
+    std::optional<Date> last_impact_review;
+    bool reviewable_recommendation = false;  // a recommendation with a review_date
+    bool hnf_applied = false, ehcna_requested = false, ehcp_issued = false;
+    bool after_lift() const {
+        return reviewable_recommendation || hnf_applied || ehcna_requested || ehcp_issued;
+    }
 };
 
 // surgery-before-lift's prerequisite for a step on `x`: a `surgery` event before x, or a
@@ -115,6 +122,10 @@ void check_event_rules(const PupilView& view, EventSummary& summary, FindingSink
 // Rules over LIFT bookings: consent-before-referral, surgery-before-lift,
 // paperwork-deadline, lift-group, referral-cap.
 void check_booking_rules(const PupilView& view, const EventSummary& summary, FindingSink& sink);
+
+// After LIFT (rules_after_lift.cpp): recommendation-review, hnf-evidence,
+// ehcna-decision, ehcp-20-weeks, annual-review. Needs the marks check_event_rules set.
+void check_after_lift_rules(const PupilView& view, const EventSummary& summary, FindingSink& sink);
 
 // Text shared by both families.
 std::string calendar_gap_reason(Date from, std::string_view what);

@@ -1,6 +1,7 @@
 // The rules engine's public face: names of statuses, rules and stages, the due window,
-// and assessment of one pupil or all (rule families in rules_events.cpp and
-// rules_bookings.cpp, shared precomputation in rules_shared.cpp, stage in stage.cpp).
+// and assessment of one pupil or all (rule families in rules_events.cpp,
+// rules_bookings.cpp and rules_after_lift.cpp, shared precomputation in rules_shared.cpp,
+// stage in stage.cpp).
 //
 // Readings of RULES.md where its text leaves a choice (tests pin each one):
 // - "due": today <= due date <= today + due_window_days; "overdue": due date < today.
@@ -39,7 +40,12 @@ std::string_view to_string(RuleId r) {
                                           "impact-review",
                                           "surgery-two-terms",
                                           "caselist-visit",
-                                          "ehcna-after-lift"};
+                                          "ehcna-after-lift",
+                                          "recommendation-review",
+                                          "hnf-evidence",
+                                          "ehcna-decision",
+                                          "ehcp-20-weeks",
+                                          "annual-review"};
     return names[static_cast<size_t>(r)];
 }
 std::optional<RuleId> parse_rule_id(std::string_view s) {
@@ -48,15 +54,15 @@ std::optional<RuleId> parse_rule_id(std::string_view s) {
     return std::nullopt;
 }
 std::string_view to_string(Stage s) {
-    constexpr std::string_view names[] = {"none",        "concern", "qfla",  "monitoring",
-                                          "sen_support", "surgery", "lift",  "caselist",
-                                          "hnf",         "ehcna",   "closed"};
+    constexpr std::string_view names[] = {"none",        "concern", "qfla", "monitoring",
+                                          "sen_support", "surgery", "lift", "caselist",
+                                          "hnf",         "ehcna",   "ehcp", "closed"};
     return names[static_cast<size_t>(s)];
 }
 std::string_view display_name(Stage s) {
-    constexpr std::string_view names[] = {"None",        "Concern", "QFLA",  "Monitoring",
-                                          "SEN Support", "Surgery", "LIFT",  "Caselist",
-                                          "HNF",         "EHCNA",   "Closed"};
+    constexpr std::string_view names[] = {"None",        "Concern", "QFLA",     "Monitoring",
+                                          "SEN Support", "Surgery", "LIFT",     "Caselist",
+                                          "HNF",         "EHCNA",   "EHC plan", "Closed"};
     return names[static_cast<size_t>(s)];
 }
 
@@ -80,6 +86,9 @@ struct RulesEngine::Impl {
         rules_detail::EventSummary summary;
         rules_detail::check_event_rules(view, summary, sink);
         rules_detail::check_booking_rules(view, summary, sink);
+        // Most pupils never reach these steps: the event walk marks who has.
+        if (shared.config.after_lift_rules && summary.after_lift())
+            rules_detail::check_after_lift_rules(view, summary, sink);
     }
 };
 

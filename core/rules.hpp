@@ -21,8 +21,11 @@ enum class RuleId : uint8_t {
     consent_before_referral, surgery_before_lift, paperwork_deadline, lift_group, referral_cap,
     qfla_review, monitor_two_terms, impact_review, surgery_two_terms, caselist_visit,
     ehcna_after_lift,
+    // After LIFT (issue 11): reviews of recommendations, HNF evidence, the statutory
+    // EHC needs assessment clocks and the EHC plan's annual review.
+    recommendation_review, hnf_evidence, ehcna_decision, ehcp_20_weeks, annual_review,
 };
-inline constexpr int kRuleCount = 11;
+inline constexpr int kRuleCount = 16;
 
 std::string_view to_string(Status s);   // "blocked"
 std::string_view to_string(RuleId r);   // "consent-before-referral"
@@ -39,11 +42,15 @@ struct RulesConfig {
     int visit_interval_weeks = 6;  // caselist-visit N
     int referral_cap = 3;          // referral-cap N
     int due_window_days = 14;      // "due" = falls due within this many days
+    // The five after-LIFT rules (recommendation-review .. annual-review). Always on in
+    // the product; off only where their cost is measured against the rules before
+    // them (bench/rules_bench.cpp).
+    bool after_lift_rules = true;
 };
 
 // Furthest step reached and not closed (RULES.md "The pupil's stage").
 enum class Stage : uint8_t {
-    none, concern, qfla, monitoring, sen_support, surgery, lift, caselist, hnf, ehcna, closed
+    none, concern, qfla, monitoring, sen_support, surgery, lift, caselist, hnf, ehcna, ehcp, closed
 };
 std::string_view to_string(Stage s);        // "sen_support"
 std::string_view display_name(Stage s);     // "SEN Support"

@@ -115,7 +115,16 @@ void check_event_rules(const PupilView& v, EventSummary& s, FindingSink& sink) {
                 last_plan = last_plan_or_review = e.date;
                 break;
             case EventKind::impact_review:
-                last_plan_or_review = e.date;
+                last_plan_or_review = s.last_impact_review = e.date;
+                break;
+            case EventKind::recommendation:
+                if (e.review_date) s.reviewable_recommendation = true;
+                break;
+            case EventKind::hnf_applied:
+                s.hnf_applied = true;
+                break;
+            case EventKind::ehcp_issued:
+                s.ehcp_issued = true;
                 break;
             case EventKind::consent_given:
                 if (!s.first_consent) s.first_consent = e.date;
@@ -155,6 +164,7 @@ void check_event_rules(const PupilView& v, EventSummary& s, FindingSink& sink) {
                 break;
             case EventKind::sodlis_issued:
             case EventKind::ehcna_requested:
+                if (e.kind == EventKind::ehcna_requested) s.ehcna_requested = true;
                 if (!first_lift_discussed)
                     sink.add(RuleId::ehcna_after_lift, Status::warning, std::nullopt, [&] {
                         return std::string(e.kind == EventKind::sodlis_issued ? "SODLIS issued"

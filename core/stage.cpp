@@ -16,6 +16,9 @@ namespace core {
 //   discussion, recommendations and an STLS consultation (offered after LIFT, step 12,
 //   without the pupil being on the caselist).
 // - caselist: taken onto the caselist and visited.
+// - ehcna covers the statutory assessment up to its outcome (request, decision, draft,
+//   a decision not to issue) and a plan that has ceased; ehcp a plan issued and its
+//   annual reviews, but only while the plan is in place (pupil_stage).
 Stage stage_of_event(EventKind kind) {
     switch (kind) {
         case EventKind::concern_raised:
@@ -49,7 +52,14 @@ Stage stage_of_event(EventKind kind) {
             return Stage::hnf;
         case EventKind::sodlis_issued:
         case EventKind::ehcna_requested:
+        case EventKind::ehcna_decision:
+        case EventKind::ehcp_draft:
+        case EventKind::ehcp_declined:
+        case EventKind::ehcp_ceased:
             return Stage::ehcna;
+        case EventKind::ehcp_issued:
+        case EventKind::annual_review:
+            return Stage::ehcp;
         case EventKind::case_closed:
             return Stage::closed;
     }
@@ -59,8 +69,15 @@ Stage stage_of_event(EventKind kind) {
 Stage pupil_stage(EventRange events, BookingRange bookings, Date today) {
     Stage furthest = Stage::none;
     std::optional<Date> closed_on;
+    // RULES.md: `ehcp` once an ehcp_issued is recorded and no later ehcp_ceased. The
+    // plan is statutory, so closing the case to STLS does not end it; a ceased plan
+    // leaves the pupil where the assessment had taken them (ehcna).
+    bool plan_in_place = false;
     for (const EventEntry& e : events) {
         Stage s = stage_of_event(e.kind);
+        if (e.kind == EventKind::ehcp_issued) plan_in_place = true;
+        if (e.kind == EventKind::ehcp_ceased) plan_in_place = false;
+        if (s == Stage::ehcp) s = Stage::ehcna;
         if (s == Stage::closed) {
             // Everything up to a closure is behind the pupil; what follows starts afresh.
             furthest = Stage::none;
@@ -76,6 +93,7 @@ Stage pupil_stage(EventRange events, BookingRange bookings, Date today) {
         else if (b.meeting_date <= today)
             furthest = std::max(furthest, Stage::surgery);
     }
+    if (plan_in_place) return Stage::ehcp;
     if (furthest == Stage::none && closed_on) return Stage::closed;
     return furthest;
 }

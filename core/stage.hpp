@@ -19,6 +19,8 @@ Stage stage_of_event(EventKind kind);
 // before it (case_closed sorts last among a day's events); a booking counts when its date
 // is after the closing date: a LIFT booking (any date) as `lift`, a Surgery booking
 // dated on or before today as `surgery`. Nothing since the last closure: `closed`.
+// An EHC plan in place (an ehcp_issued with no ehcp_ceased on or after it) gives `ehcp`,
+// whether or not the case has since closed to STLS.
 // `events` sorted by date then kind, as Dataset::index() leaves them.
 Stage pupil_stage(EventRange events, BookingRange bookings, Date today);
 

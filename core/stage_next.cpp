@@ -1,7 +1,8 @@
 // The next step after each stage (PATHWAY.md order) with the dates the rules allow:
 // `earliest` where a rule says "not before" (two terms of monitoring or of Surgery
 // advice, a booked meeting), `due` where a rule says "by" (QFLA review, impact review,
-// paperwork deadline, caselist visit). Wording is short: boards show it in one cell.
+// paperwork deadline, caselist visit, the statutory EHC dates). Wording is short: boards
+// show it in one cell.
 #include <string>
 
 #include "core/stage.hpp"
@@ -14,7 +15,12 @@ struct Facts {
     std::optional<Date> last_close, first_consent, last_qfla_review, pending_qfla;
     std::optional<Date> last_monitoring, last_surgery, last_plan_or_review, first_lift_discussed;
     std::optional<Date> caselist_opened, last_visit;
-    bool lift_discussed_since_close = false, hnf_pending = false, ehcna_requested = false;
+    bool lift_discussed_since_close = false, hnf_pending = false;
+    // The latest EHCNA request (since the last closure) and what answered it; the
+    // latest EHC plan, its latest annual review and whether it has ceased.
+    std::optional<Date> ehcna_requested, decided_on, declined_on;
+    bool not_assess = false;
+    std::optional<Date> plan, plan_review, ceased_on;
 };
 
 Facts gather(EventRange events) {
@@ -60,12 +66,36 @@ Facts gather(EventRange events) {
                 f.hnf_pending = false;
                 break;
             case EventKind::ehcna_requested:
-                f.ehcna_requested = true;
+                f.ehcna_requested = e.date;
+                f.decided_on.reset();
+                f.declined_on.reset();
+                f.not_assess = false;
+                break;
+            case EventKind::ehcna_decision:
+                if (f.ehcna_requested && !f.decided_on) {  // the first answers the request
+                    f.decided_on = e.date;
+                    f.not_assess = e.detail == "not_assess";
+                }
+                break;
+            case EventKind::ehcp_declined:
+                if (f.ehcna_requested && !f.declined_on) f.declined_on = e.date;
+                break;
+            case EventKind::ehcp_issued:
+                f.plan = e.date;
+                f.plan_review.reset();
+                f.ceased_on.reset();
+                break;
+            case EventKind::annual_review:
+                if (f.plan) f.plan_review = e.date;
+                break;
+            case EventKind::ehcp_ceased:
+                if (f.plan) f.ceased_on = e.date;
                 break;
             case EventKind::case_closed:
                 f.last_close = e.date;
                 f.caselist_opened.reset();
-                f.lift_discussed_since_close = f.hnf_pending = f.ehcna_requested = false;
+                f.lift_discussed_since_close = f.hnf_pending = false;
+                f.ehcna_requested.reset();
                 break;
             default:
                 break;
@@ -135,6 +165,28 @@ NextStep at_lift(const Facts& f, EventRange events, BookingRange bookings,
     return {"Book a LIFT meeting", {}, {}};
 }
 
+// After a request: the statutory date that comes next (RULES.md ehcna-decision and
+// ehcp-20-weeks), or what a refusal leaves the school to do.
+NextStep towards_plan(const Facts& f) {
+    const Date requested = *f.ehcna_requested;
+    if (!f.decided_on) {
+        Date due = requested + 42;
+        return {"EHCNA decision due by " + to_display(due) + " (week 6)", {}, due};
+    }
+    if (f.not_assess)
+        return {"Not to be assessed (decided " + to_display(*f.decided_on) +
+                    "): continue SEN Support and review impact",
+                {},
+                {}};
+    if (f.declined_on)
+        return {"No EHC plan (decided " + to_display(*f.declined_on) +
+                    "): continue SEN Support and review impact",
+                {},
+                {}};
+    Date due = requested + 140;
+    return {"EHC plan due by " + to_display(due) + " (week 20)", {}, due};
+}
+
 }  // namespace
 
 NextStep next_step(Stage stage, EventRange events, BookingRange bookings,
@@ -182,8 +234,18 @@ NextStep next_step(Stage stage, EventRange events, BookingRange bookings,
             if (f.caselist_opened) return caselist_visit(f, in);
             return {"Put the funded provision in place and review impact", {}, {}};
         case Stage::ehcna:
-            if (f.ehcna_requested) return {"Await the EHC needs assessment decision", {}, {}};
+            // A plan that ceased after the latest request ends that story.
+            if (f.ceased_on && !(f.ehcna_requested && *f.ehcna_requested > *f.plan))
+                return {"EHC plan ceased on " + to_display(*f.ceased_on) +
+                            ": continue SEN Support and review impact",
+                        {},
+                        {}};
+            if (f.ehcna_requested) return towards_plan(f);
             return {"Request an EHC needs assessment (Appendix 2)", f.first_lift_discussed, {}};
+        case Stage::ehcp: {
+            Date due = add_years(f.plan_review.value_or(f.plan.value_or(in.today)), 1);
+            return {"Annual review by " + to_display(due), {}, due};
+        }
         case Stage::closed:
             return {"None: closed to STLS", {}, {}};
     }

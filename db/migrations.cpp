@@ -181,7 +181,16 @@ CREATE TABLE hub_cursor (
 ) WITHOUT ROWID;
 )SQL";
 
-constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+// Issue 11: events carry what was agreed (note), who carries a recommendation out
+// (owner) and when its impact is to be reviewed (review_date, never before the event).
+// Existing rows get '' / NULL: files without these columns stay valid.
+constexpr const char* kMigration3 = R"SQL(
+ALTER TABLE event ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN review_date TEXT CHECK (review_date IS NULL OR review_date >= date);
+)SQL";
+
+constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 void seed_districts(SQLite::Database& database) {
     SQLite::Statement insert(database, "INSERT OR IGNORE INTO district(name) VALUES (?)");

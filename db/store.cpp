@@ -64,7 +64,8 @@ struct Store::Statements {
           surgery(d, "surgery", {"district", "surgery_date", "staff_id"}, {"venue"}),
           pupil(d, "pupil", {"pupil_ref"},
                 {"school_urn", "initials", "first_name", "last_name", "year_group", "need_area"}),
-          event(d, "event", {"pupil_ref", "event", "date", "detail"}, {"staff_id"}),
+          event(d, "event", {"pupil_ref", "event", "date", "detail"},
+                {"staff_id", "note", "owner", "review_date"}),
           booking(d, "booking", {"pupil_ref", "kind", "meeting_date"},
                   {"district", "grp", "paperwork_received"}),
           case_state(d, "case_state", {"pupil_ref"}, {"assigned_staff_id", "priority"}) {}
@@ -122,7 +123,7 @@ Upsert Store::upsert(const core::Pupil& r) {
 }
 Upsert Store::upsert(const core::Event& r) {
     return statements_->event.write(r.pupil_ref, core::to_string(r.kind), r.date, r.detail,
-                                    r.staff_id);
+                                    r.staff_id, r.note, r.owner, r.review_date);
 }
 Upsert Store::upsert(const core::Booking& r) {
     return statements_->booking.write(r.pupil_ref, core::to_string(r.kind), r.meeting_date,
@@ -223,12 +224,15 @@ core::Dataset Store::load_dataset() {
 
         // Rows go straight into the packed table as views of SQLite's buffers: a million
         // events, so no std::string per field on the way.
-        SQLite::Statement events(db_, "SELECT pupil_ref, event, date, detail, staff_id FROM event");
+        SQLite::Statement events(
+            db_,
+            "SELECT pupil_ref, event, date, detail, staff_id, note, owner, review_date FROM event");
         while (events.executeStep())
             d.events.add(text_of(events.getColumn(0)),
                          core::parse_event_kind(text_of(events.getColumn(1))).value(),
                          date_of(events.getColumn(2)), text_of(events.getColumn(3)),
-                         text_of(events.getColumn(4)));
+                         text_of(events.getColumn(4)), text_of(events.getColumn(5)),
+                         text_of(events.getColumn(6)), date_or_null(events.getColumn(7)));
 
         SQLite::Statement bookings(db_,
                                    "SELECT pupil_ref, kind, meeting_date, district, grp, "

@@ -126,3 +126,31 @@ TEST_CASE("100k pupils with ten events each fit in 18 MB (records of strings too
     CHECK(data.events_of("P154321")[3].staff_id == "ST01");
     CHECK(data.events_of("P154321")[8].detail == "salt");
 }
+
+TEST_CASE("an event's note, owner and review date come back, also after re-indexing") {
+    core::Dataset data;
+    data.pupils.push_back(pupil("P00001"));
+    core::Event rec{"P00001", core::EventKind::recommendation, d("2025-03-13"), "training", "ST01"};
+    rec.note = "INSET, then “zones”";
+    rec.owner = "school";
+    rec.review_date = d("2025-06-12");
+    data.events.push_back(rec);
+    data.events.push_back({"P00001", core::EventKind::visit, d("2025-03-20"), "", "ST01"});
+    data.index();
+    data.events.push_back({"P00001", core::EventKind::concern_raised, d("2025-01-10"), "", ""});
+    data.index();  // rows already indexed go back through staging with their extras
+
+    auto events = data.events_of("P00001");
+    REQUIRE(events.size() == 3);
+    CHECK(events[1].kind == core::EventKind::recommendation);
+    CHECK(events[1].note == "INSET, then “zones”");
+    CHECK(events[1].owner == "school");
+    CHECK(events[1].review_date == d("2025-06-12"));
+    CHECK(events[1].staff_id == "ST01");
+    for (size_t i : {size_t{0}, size_t{2}}) {
+        CHECK(events[i].note.empty());
+        CHECK(events[i].owner.empty());
+        CHECK_FALSE(events[i].review_date);
+    }
+    CHECK(events[2].staff_id == "ST01");
+}

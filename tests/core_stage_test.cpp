@@ -183,3 +183,67 @@ TEST_CASE("next step on the caselist, with HNF, towards EHCNA and when closed") 
         .event(EventKind::case_closed, "2025-03-01");
     CHECK(closed.assess("2025-03-10").next.description == "None: closed to STLS");
 }
+
+TEST_CASE("an EHC plan in place is the ehcp stage until it ceases, case closed or not") {
+    CHECK(stage_after({EventKind::ehcna_requested, EventKind::ehcna_decision,
+                       EventKind::ehcp_draft}) == Stage::ehcna);
+    CHECK(stage_after({EventKind::ehcna_requested, EventKind::ehcp_declined}) == Stage::ehcna);
+    CHECK(stage_after({EventKind::ehcna_requested, EventKind::ehcp_issued}) == Stage::ehcp);
+    CHECK(stage_after({EventKind::ehcp_issued, EventKind::annual_review}) == Stage::ehcp);
+    CHECK(stage_after({EventKind::ehcp_issued, EventKind::case_closed}) == Stage::ehcp);
+    CHECK(stage_after({EventKind::ehcna_requested, EventKind::ehcp_issued,
+                       EventKind::ehcp_ceased}) == Stage::ehcna);
+    CHECK(stage_after({EventKind::ehcp_issued, EventKind::ehcp_ceased, EventKind::case_closed}) ==
+          Stage::closed);
+    CHECK(core::to_string(Stage::ehcp) == "ehcp");
+    CHECK(core::display_name(Stage::ehcp) == "EHC plan");
+
+    RulesFixture same_day;  // a plan ceased on the day it was issued is not in place
+    same_day.event(EventKind::ehcp_issued, "2025-02-03")
+        .event(EventKind::ehcp_ceased, "2025-02-03");
+    CHECK(same_day.assess("2025-03-01").stage == Stage::ehcna);
+}
+
+TEST_CASE("next step through the EHC needs assessment, with its statutory dates") {
+    RulesFixture f;
+    f.event(EventKind::lift_discussed, "2025-01-16")
+        .event(EventKind::ehcna_requested, "2025-03-10");
+    auto decision = f.assess("2025-03-20").next;
+    CHECK(decision.description == "EHCNA decision due by 21 Apr 2025 (week 6)");
+    CHECK(decision.due == day("2025-04-21"));
+
+    f.detailed(EventKind::ehcna_decision, "2025-04-14", "assess");
+    auto plan = f.assess("2025-04-20").next;
+    CHECK(plan.description == "EHC plan due by 28 Jul 2025 (week 20)");
+    CHECK(plan.due == day("2025-07-28"));
+    f.event(EventKind::ehcp_draft, "2025-06-30");
+    CHECK(f.assess("2025-07-01").next.description == "EHC plan due by 28 Jul 2025 (week 20)");
+
+    f.event(EventKind::ehcp_issued, "2025-07-25");
+    auto review = f.assess("2025-08-01").next;
+    CHECK(review.description == "Annual review by 25 Jul 2026");
+    CHECK(review.due == day("2026-07-25"));
+    f.event(EventKind::annual_review, "2026-07-20");
+    CHECK(f.assess("2026-08-01").next.description == "Annual review by 20 Jul 2027");
+
+    f.event(EventKind::ehcp_ceased, "2027-07-31");
+    CHECK(f.assess("2027-08-01").next.description ==
+          "EHC plan ceased on 31 Jul 2027: continue SEN Support and review impact");
+}
+
+TEST_CASE("next step after a refusal to assess or to issue a plan") {
+    RulesFixture refused;
+    refused.event(EventKind::ehcna_requested, "2025-03-03")
+        .detailed(EventKind::ehcna_decision, "2025-04-10", "not_assess");
+    auto next = refused.assess("2025-04-20").next;
+    CHECK(next.description ==
+          "Not to be assessed (decided 10 Apr 2025): continue SEN Support and review impact");
+    CHECK_FALSE(next.due);
+
+    RulesFixture declined;
+    declined.event(EventKind::ehcna_requested, "2025-03-03")
+        .detailed(EventKind::ehcna_decision, "2025-04-10", "assess")
+        .event(EventKind::ehcp_declined, "2025-06-20");
+    CHECK(declined.assess("2025-07-01").next.description ==
+          "No EHC plan (decided 20 Jun 2025): continue SEN Support and review impact");
+}

@@ -258,3 +258,85 @@ TEST_CASE("files that are missing or not inbox files", "[import][store]") {
     CHECK(missing.outcome == ImportOutcome::refused);
     CHECK_THAT(missing.error_text(), Catch::Contains("no such file"));
 }
+
+TEST_CASE("event notes, owners and review dates arrive alike from CSV, JSON and a spreadsheet",
+          "[import][store]") {
+    const std::string csv =
+        "pupil_ref,event,date,detail,staff_id,note,owner,review_date\n"
+        "P00001,recommendation,2025-03-13,training,,\"INSET, then \xE2\x80\x9Czones\xE2\x80\x9D\","
+        "school,2025-06-12\n"
+        "P00001,ehcna_requested,2025-03-20,,,,,\n"
+        "P00002,recommendation,2025-03-13,advice,EP01,,EP01,\n";
+    ImportFixture plain;
+    plain.seed();
+    ImportFixture::must(plain.import("events.csv", csv));
+
+    // Excel's "CSV UTF-8": a BOM, CRLF, headers as typed, UK dates, columns reordered.
+    ImportFixture sheet;
+    sheet.seed();
+    ImportFixture::must(sheet.import(
+        "events-export.csv",
+        "\xEF\xBB\xBFReview Date,Owner,Note,Pupil Ref,Event,Date,Detail,Staff ID\r\n"
+        "12/06/2025,school,\"INSET, then \xE2\x80\x9Czones\xE2\x80\x9D\",P00001,Recommendation,"
+        "13/03/2025,Training,\r\n"
+        ",,,P00001,EHCNA Requested,20/03/2025,,\r\n"
+        ", EP01 ,,P00002,recommendation,13/03/2025,Advice,EP01\r\n"));
+
+    ImportFixture json_rows, json_object;
+    const std::string rows_json =
+        R"([{"pupil_ref": "P00001", "event": "recommendation", "date": "2025-03-13",
+             "detail": "training", "note": "INSET, then “zones”", "owner": "school",
+             "review_date": "12/06/2025"},
+            {"pupil_ref": "P00001", "event": "ehcna_requested", "date": "2025-03-20",
+             "review_date": null},
+            {"pupil_ref": "P00002", "event": "recommendation", "date": "2025-03-13",
+             "detail": "advice", "staff_id": "EP01", "owner": "EP01"}])";
+    json_rows.seed();
+    ImportFixture::must(json_rows.import("events.json", rows_json));
+    json_object.seed();
+    ImportFixture::must(
+        json_object.import("events-hub.json", R"({"kind": "events", "rows": )" + rows_json + "}"));
+
+    const std::string expected = plain.dump_table("event");
+    CHECK_THAT(expected, Catch::Contains("INSET, then “zones”|school|2025-06-12|"));
+    CHECK(sheet.dump_table("event") == expected);
+    CHECK(json_rows.dump_table("event") == expected);
+    CHECK(json_object.dump_table("event") == expected);
+}
+
+TEST_CASE("re-importing a recommendation updates its note, owner and review date",
+          "[import][store]") {
+    ImportFixture f;
+    f.seed();
+    ImportFixture::must(
+        f.import("events.csv",
+                 "pupil_ref,event,date,detail,note,owner,review_date\n"
+                 "P00001,recommendation,2025-03-13,training,first,school,2025-06-12\n"));
+    auto report = f.import("events-later.csv",
+                           "pupil_ref,event,date,detail,note,owner,review_date\n"
+                           "P00001,recommendation,2025-03-13,training,second,EP,2025-07-01\n");
+    REQUIRE(report.outcome == ImportOutcome::imported);
+    CHECK(report.updated == 1);
+    CHECK(f.count("event") == 1);
+    core::Dataset data = f.store().load_dataset();
+    auto events = data.events_of("P00001");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].note == "second");
+    CHECK(events[0].owner == "EP");
+    CHECK(events[0].review_date == core::Date::from_ymd(2025, 7, 1));
+}
+
+TEST_CASE("a review date before its event refuses the file with its line", "[import][store]") {
+    ImportFixture f;
+    f.seed();
+    std::string before = f.dump();
+    auto report = f.import("events.csv",
+                           "pupil_ref,event,date,detail,review_date\r\n"
+                           "P00001,recommendation,13/03/2025,advice,12/06/2025\r\n"
+                           "P00002,recommendation,13/03/2025,advice,01/03/2025\r\n");
+    CHECK(report.outcome == ImportOutcome::refused);
+    CHECK(report.error_text() == report.file.string() +
+                                     ":3: field 'review_date': '01/03/2025' is before the "
+                                     "event's date (13 Mar 2025)\n");
+    CHECK(f.dump() == before);
+}

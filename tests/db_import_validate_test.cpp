@@ -228,3 +228,43 @@ TEST_CASE("a term that ends before it starts", "[import][validate]") {
                    "2024/25,spring,2025-04-04,2025-01-06\n");
     CHECK_THAT(errors(f), Catch::Contains("in.csv:2: field 'end_date': ends before it starts"));
 }
+
+TEST_CASE("events: note, owner and review date are optional columns", "[import][validate]") {
+    auto with = check(InboxKind::events,
+                      "Pupil Ref,Event,Date,Detail,Note,Owner,Review Date\n"
+                      "P00001,recommendation,13/03/2025,Training,\"Staff INSET, then \xE2\x80\x9C"
+                      "zones\xE2\x80\x9D\",school,12/06/2025\n"
+                      "P00001,ehcna_decision,2025-04-10,Not Assess,,,\n");
+    REQUIRE(with.ok());
+    const auto& events = rows<core::Event>(with);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].kind == core::EventKind::ehcna_decision);
+    CHECK(events[0].detail == "not_assess");
+    CHECK(events[0].note.empty());
+    CHECK_FALSE(events[0].review_date);
+    CHECK(events[1].note ==
+          "Staff INSET, then \xE2\x80\x9C"
+          "zones\xE2\x80\x9D");
+    CHECK(events[1].owner == "school");
+    CHECK(events[1].review_date == core::Date::from_ymd(2025, 6, 12));
+
+    // The review may fall on the event's own day; files without the columns stay valid.
+    CHECK(check(InboxKind::events,
+                "pupil_ref,event,date,review_date\nP00001,recommendation,2025-03-13,2025-03-13\n")
+              .ok());
+    CHECK(check(InboxKind::events, "pupil_ref,event,date\nP00001,ehcp_issued,2025-07-01\n").ok());
+}
+
+TEST_CASE("events: a bad or earlier review date is refused with its line", "[import][validate]") {
+    auto f = check(InboxKind::events,
+                   "pupil_ref,event,date,detail,review_date\n"
+                   "P00001,recommendation,2025-03-13,advice,2025-06-12\n"
+                   "P00001,recommendation,2025-03-13,training,12/03/2025\n"
+                   "P00001,recommendation,2025-03-13,health,30/02/2025\n"
+                   "P00001,ehcna_decision,2025-03-13,maybe,\n");
+    CHECK(errors(f) ==
+          "in.csv:3: field 'review_date': '12/03/2025' is before the event's date (13 Mar 2025)\n"
+          "in.csv:4: field 'review_date': '30/02/2025' is not a date (YYYY-MM-DD or DD/MM/YYYY)\n"
+          "in.csv:5: field 'detail': 'maybe' is not a detail of 'ehcna_decision' (assess, "
+          "not_assess)\n");
+}

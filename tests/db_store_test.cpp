@@ -153,3 +153,62 @@ TEST_CASE("the schema refuses values the contract does not have") {
     CHECK_THROWS(store.upsert(core::Pupil{"P1", "no-such-school", "AB", "", ""}));
     CHECK(store.database().execAndGet("SELECT count(*) FROM school").getInt() == 0);
 }
+
+TEST_CASE("an event's note, owner and review date round-trip and update like other fields") {
+    TempDir dir;
+    db::Store store(dir / "extras.db");
+    fill(store);
+    core::Event rec{"P000001", core::EventKind::recommendation, d("2024-10-10"), "training", ""};
+    rec.note = "Whole-class “zones”, reviewed by the SENCo";
+    rec.owner = "school";
+    rec.review_date = d("2025-01-10");
+    CHECK(store.upsert(rec) == db::Upsert::inserted);
+    CHECK(store.upsert(rec) == db::Upsert::unchanged);
+    rec.review_date = d("2025-02-10");
+    CHECK(store.upsert(rec) == db::Upsert::updated);
+
+    core::Dataset data = store.load_dataset();
+    auto events = data.events_of("P000001");
+    REQUIRE(events.size() == 2);
+    const core::EventEntry loaded =
+        events[0].kind == core::EventKind::recommendation ? events[0] : events[1];
+    CHECK(loaded.note == rec.note);
+    CHECK(loaded.owner == "school");
+    CHECK(loaded.review_date == d("2025-02-10"));
+    const core::EventEntry other =
+        events[0].kind == core::EventKind::recommendation ? events[1] : events[0];
+    CHECK(other.note.empty());
+    CHECK_FALSE(other.review_date);
+
+    // A review date before its event is not a fact the contract has.
+    rec.date = d("2025-03-01");
+    CHECK_THROWS(store.upsert(rec));
+}
+
+TEST_CASE("a store of schema version 2 opens, migrates and keeps its events") {
+    TempDir dir;
+    {
+        db::Store store(dir / "v2.db");
+        fill(store);
+        // Back to version 2 as it was before issue 11: no note, owner or review_date.
+        SQLite::Database& raw = store.database();
+        raw.exec("ALTER TABLE event DROP COLUMN review_date");
+        raw.exec("ALTER TABLE event DROP COLUMN owner");
+        raw.exec("ALTER TABLE event DROP COLUMN note");
+        raw.exec("PRAGMA user_version = 2");
+    }
+    db::Store store(dir / "v2.db");
+    CHECK(store.database().execAndGet("PRAGMA user_version").getInt() ==
+          db::latest_schema_version());
+    core::Dataset data = store.load_dataset();
+    REQUIRE(data.events.size() == 1);
+    CHECK(data.events[0].detail == "Reads a visual timetable — “independently” ✓");
+    CHECK(data.events[0].note.empty());
+    CHECK_FALSE(data.events[0].review_date);
+    core::Event later{"P000001", core::EventKind::recommendation, d("2024-10-10"), "advice", ""};
+    later.owner = "EP";
+    later.review_date = d("2024-12-10");
+    CHECK(store.upsert(later) == db::Upsert::inserted);
+    core::Dataset after = store.load_dataset();
+    CHECK(after.events_of("P000001")[0].owner == "EP");  // 10 Oct, first
+}

@@ -1,6 +1,6 @@
 // `hub import`'s contract is the local importer's: validation against the hub's keys,
 // a refused file writes nothing, the same file twice changes nothing, a changed row is
-// an update; and `hub init` on a current hub is a no-op.
+// an update; `hub init` on a current hub is a no-op and migrates an older one.
 #include <catch2/catch.hpp>
 
 #include "support/hub_fixture.hpp"
@@ -61,6 +61,30 @@ TEST_CASE("hub init on a current hub changes nothing") {
                                           hub.uri() + "'");
     INFO(init.output);
     CHECK(init.status == 0);
-    CHECK_THAT(init.output, Catch::Contains("hub schema version 1 (already current)"));
-    CHECK(hub.count("SELECT count(*) FROM hub_migration") == 1);
+    CHECK_THAT(init.output, Catch::Contains("hub schema version 2 (already current)"));
+    CHECK(hub.count("SELECT count(*) FROM hub_migration") == 2);
+}
+
+TEST_CASE("a hub of schema version 1 gains the event columns and keeps its rows") {
+    TempDir dir;
+    Hub hub;
+    hub.import_directory(dir);
+    {  // back to version 1, as a hub made before issue 11
+        pqxx::connection connection(hub.uri());
+        pqxx::work work(connection);
+        work.exec0(
+            "ALTER TABLE event DROP COLUMN note, DROP COLUMN owner, DROP COLUMN review_date");
+        work.exec0("DELETE FROM hub_migration WHERE version = 2");
+        work.commit();
+    }
+    pqxx::connection connection(hub.uri());
+    CHECK(db::hub::migrate_hub(connection) == 1);
+    CHECK(db::hub::hub_schema_version(connection) == 2);
+    CHECK(hub.count("SELECT count(*) FROM event WHERE note = '' AND owner = '' AND "
+                    "review_date IS NULL") == 3);
+    test_support::write_file(dir / "events-after-lift.csv",
+                             "pupil_ref,event,date,detail,owner,review_date\n"
+                             "P000001,recommendation,2025-10-02,advice,school,2025-12-02\n");
+    hub.import({dir / "events-after-lift.csv"});
+    CHECK(hub.text("SELECT owner FROM event WHERE event = 'recommendation'") == "school");
 }

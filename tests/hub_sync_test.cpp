@@ -19,7 +19,63 @@ core::Event visit(const std::string& ref, const char* date) {
     return {ref, core::EventKind::visit, core::parse_date(date).value(), "", "ST01"};
 }
 
+// Events with the optional columns of issue 11, in a spreadsheet's shape (BOM, CRLF, UK
+// dates, headers as typed).
+const std::string kAfterLiftEvents =
+    "\xEF\xBB\xBFPupil Ref,Event,Date,Detail,Note,Owner,Review Date\r\n"
+    "P000001,recommendation,02/10/2025,training,\"INSET, then \xE2\x80\x9Czones\xE2\x80\x9D\","
+    "school,20/11/2025\r\n"
+    "P000002,ehcna_requested,01/09/2025,,,,\r\n"
+    "P000002,ehcna_decision,20/10/2025,assess,Assessment agreed,LA,\r\n";
+
 }  // namespace
+
+TEST_CASE("an event's note, owner and review date travel hub to client and client to hub") {
+    TempDir dir;
+    Hub hub;
+    hub.import_directory(dir);
+    test_support::write_file(dir / "events-after-lift.csv", kAfterLiftEvents);
+    hub.import({dir / "events-after-lift.csv"});
+    CHECK(hub.text("SELECT note || '|' || owner || '|' || review_date::text FROM event "
+                   "WHERE event = 'recommendation'") ==
+          "INSET, then \xE2\x80\x9Czones\xE2\x80\x9D|school|2025-11-20");
+
+    Client a(hub.uri()), b(hub.uri());
+    REQUIRE(a.sync());
+    auto pulled = a.snapshot()->data->events_of("P000001");
+    bool found = false;
+    for (const core::EventEntry& e : pulled)
+        if (e.kind == core::EventKind::recommendation) {
+            found = true;
+            CHECK(e.note == "INSET, then \xE2\x80\x9Czones\xE2\x80\x9D");
+            CHECK(e.owner == "school");
+            CHECK(e.review_date == core::parse_date("2025-11-20"));
+        }
+    CHECK(found);
+
+    // Recorded on one board, seen on another through the hub.
+    core::Event advice{"P000002", core::EventKind::recommendation,
+                       core::parse_date("2025-11-13").value(), "advice", ""};
+    advice.note = "Visual timetable";
+    advice.owner = "EP";
+    advice.review_date = core::parse_date("2026-02-13");
+    auto recorded = a.edit(core::RecordEvent{advice});
+    REQUIRE(a.sync());
+    CHECK(recorded.get().ok);
+    CHECK(hub.text("SELECT note || '|' || owner || '|' || review_date::text FROM event "
+                   "WHERE event = 'recommendation' AND pupil_ref = 'P000002'") ==
+          "Visual timetable|EP|2026-02-13");
+    REQUIRE(b.sync());
+    found = false;
+    for (const core::EventEntry& e : b.snapshot()->data->events_of("P000002"))
+        if (e.kind == core::EventKind::recommendation) {
+            found = true;
+            CHECK(e.note == "Visual timetable");
+            CHECK(e.owner == "EP");
+            CHECK(e.review_date == core::parse_date("2026-02-13"));
+        }
+    CHECK(found);
+}
 
 TEST_CASE("a client pulls everything once, then only what changed") {
     TempDir dir;
@@ -184,6 +240,8 @@ TEST_CASE("a hub change notice wakes a listening client without waiting for a po
 TEST_CASE("check after a hub pull prints what it prints after a local import of the same files") {
     TempDir dir;
     test_support::write_directory_files(dir / "files");
+    // After LIFT too: a recommendation to review and the statutory EHC clocks.
+    test_support::write_file(dir / "files" / "events-after-lift.csv", kAfterLiftEvents);
     std::string binary = LIFTBOARD_BINARY;
     auto local = test_support::run_command(binary + " import --db " + (dir / "local.db").string() +
                                            " " + (dir / "files").string());
@@ -193,7 +251,7 @@ TEST_CASE("check after a hub pull prints what it prints after a local import of 
     auto init = test_support::run_command(binary + " hub init --pg '" + uri + "'");
     INFO(init.output);
     REQUIRE(init.status == 0);
-    CHECK_THAT(init.output, Catch::Contains("hub schema version 1 (created)"));
+    CHECK_THAT(init.output, Catch::Contains("hub schema version 2 (created)"));
     auto imported = test_support::run_command(binary + " hub import --pg '" + uri + "' " +
                                               (dir / "files").string());
     INFO(imported.output);

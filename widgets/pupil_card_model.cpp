@@ -22,6 +22,9 @@ constexpr std::array<std::string_view, core::kEventKindCount> kEventLabels = {
     "Caselist opened",     "Visit",
     "HNF applied",         "HNF decision",
     "SODLIS issued",       "EHCNA requested",
+    "EHCNA decision",      "Draft EHC plan",
+    "EHC plan issued",     "EHC plan declined",
+    "Annual review",       "EHC plan ceased",
     "Case closed",
 };
 
@@ -48,6 +51,8 @@ constexpr std::pair<std::string_view, std::string_view> kDetailLabels[] = {
     {"health", "Seek advice from health professionals"},
     {"approved", "approved"},
     {"declined", "declined"},
+    {"assess", "to assess"},
+    {"not_assess", "not to assess"},
     {"outcome_met", "outcome met"},
     {"no_longer_required", "no longer required"},
     {"other", "other reason"},

@@ -84,7 +84,12 @@ bool same_values(const json& theirs, const json& mine) {
 }
 
 std::optional<Conflict> insert(pqxx::transaction_base& tx, const HubTable& table, const json& row,
-                               const std::vector<HubColumn>& columns) {
+                               const std::vector<HubColumn>& all_columns) {
+    // An edit queued before a column existed (an event's note, before issue 11) does
+    // not name it: the hub's default fills it, as the local migration did.
+    std::vector<HubColumn> columns;
+    for (const HubColumn& c : all_columns)
+        if (row.contains(std::string(c.name))) columns.push_back(c);
     Params params;
     std::string values;
     for (const HubColumn& c : columns)

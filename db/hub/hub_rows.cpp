@@ -91,7 +91,10 @@ Row to_row(const core::Pupil& r) {
             text(core::to_string(r.need_area))};
 }
 Row to_row(const core::Event& r) {
-    return {r.pupil_ref, text(core::to_string(r.kind)), date(r.date), r.detail, r.staff_id};
+    return {r.pupil_ref,  text(core::to_string(r.kind)),
+            date(r.date), r.detail,
+            r.staff_id,   r.note,
+            r.owner,      date(r.review_date)};
 }
 Row to_row(const core::Booking& r) {
     return {r.pupil_ref, text(core::to_string(r.kind)), date(r.meeting_date), r.district,

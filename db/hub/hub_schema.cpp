@@ -149,6 +149,16 @@ CREATE TABLE import_log (
 CREATE INDEX import_log_by_sha ON import_log(sha256);
 )SQL";
 
+// Issue 11: an event's note, owner and review date, as in the local migration 3.
+// Existing rows keep their change numbers: their new columns are empty, which every
+// client already has.
+constexpr const char* kMigration2 = R"SQL(
+ALTER TABLE event
+    ADD COLUMN note text NOT NULL DEFAULT '',
+    ADD COLUMN owner text NOT NULL DEFAULT '',
+    ADD COLUMN review_date date CHECK (review_date IS NULL OR review_date >= date);
+)SQL";
+
 // Triggers and change-number indexes for every shared table and the audit trail.
 std::string change_tracking_sql() {
     std::string sql;
@@ -174,6 +184,9 @@ void apply_migration(pqxx::work& work, int version) {
                 work.exec_params0("INSERT INTO district(name) VALUES ($1)", std::string(district));
             break;
         }
+        case 2:
+            work.exec0(kMigration2);
+            break;
     }
 }
 
@@ -186,7 +199,7 @@ int read_version(pqxx::transaction_base& tx) {
 }  // namespace
 
 int hub_latest_schema_version() {
-    return 1;
+    return 2;
 }
 
 int hub_schema_version(pqxx::connection& connection) {

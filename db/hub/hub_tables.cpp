@@ -36,7 +36,7 @@ const std::array<HubTable, 10>& tables() {
           {"need_area", "text"}}},
         {"event",
          {{"pupil_ref", "text"}, {"event", "text"}, {"date", "date"}, {"detail", "text"}},
-         {{"staff_id", "text"}}},
+         {{"staff_id", "text"}, {"note", "text"}, {"owner", "text"}, {"review_date", "date"}}},
         {"booking",
          {{"pupil_ref", "text"}, {"kind", "text"}, {"meeting_date", "date"}},
          {{"district", "text"}, {"grp", "text"}, {"paperwork_received", "date"}}},

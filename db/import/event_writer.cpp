@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,7 @@ namespace {
 // Rows per INSERT: enough to spread the statement overhead, few enough that a batch
 // with an existing key (which then runs row by row) costs little.
 constexpr size_t kBatch = 50;
-constexpr int kColumns = 5;
+constexpr int kColumns = 8;
 
 // "YYYY-MM-DD" as core::to_iso spells it, without printf.
 struct IsoDate {
@@ -43,17 +44,33 @@ void bind(sqlite3_stmt* statement, int index, std::string_view text) {
     sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
-void bind_event(sqlite3_stmt* statement, int first, const core::Event& event, const IsoDate& date) {
+// An event's two dates in ISO text: they must outlive the step, like the row's texts.
+struct IsoDates {
+    IsoDate date;
+    std::optional<IsoDate> review_date;
+};
+
+void bind_event(sqlite3_stmt* statement, int first, const core::Event& event,
+                const IsoDates& dates) {
     bind(statement, first, event.pupil_ref);
     bind(statement, first + 1, core::to_string(event.kind));
-    bind(statement, first + 2, date.view());
+    bind(statement, first + 2, dates.date.view());
     bind(statement, first + 3, event.detail);
     bind(statement, first + 4, event.staff_id);
+    bind(statement, first + 5, event.note);
+    bind(statement, first + 6, event.owner);
+    if (dates.review_date)
+        bind(statement, first + 7, dates.review_date->view());
+    else
+        sqlite3_bind_null(statement, first + 7);
 }
 
 std::string insert_sql(size_t rows) {
-    std::string sql = "INSERT INTO event(pupil_ref, event, date, detail, staff_id) VALUES ";
-    for (size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?)";
+    std::string sql =
+        "INSERT INTO event(pupil_ref, event, date, detail, staff_id, note, owner, review_date) "
+        "VALUES ";
+    for (size_t i = 0; i < rows; ++i)
+        sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?)";
     return sql + " ON CONFLICT(pupil_ref, event, date, detail) DO NOTHING";
 }
 
@@ -94,17 +111,22 @@ EventWriter::EventWriter(SQLite::Database& database)
     : database_(database),
       insert_batch_(prepare(insert_sql(kBatch))),
       insert_one_(prepare(insert_sql(1))),
-      update_one_(prepare("UPDATE event SET staff_id = ?5 WHERE pupil_ref = ?1 AND event = ?2 "
-                          "AND date = ?3 AND detail = ?4 AND staff_id IS NOT ?5")) {}
+      update_one_(prepare(
+          "UPDATE event SET staff_id = ?5, note = ?6, owner = ?7, review_date = ?8 "
+          "WHERE pupil_ref = ?1 AND event = ?2 AND date = ?3 AND detail = ?4 AND "
+          "(staff_id IS NOT ?5 OR note IS NOT ?6 OR owner IS NOT ?7 OR review_date IS NOT ?8)")) {}
 
 WriteCounts EventWriter::write(std::span<const core::Event> events) {
     WriteCounts counts;
-    std::vector<IsoDate> dates;
+    std::vector<IsoDates> dates;
     dates.reserve(kBatch);
     for (size_t start = 0; start < events.size(); start += kBatch) {
         auto batch = events.subspan(start, std::min(kBatch, events.size() - start));
         dates.clear();
-        for (const core::Event& event : batch) dates.push_back(iso_date(event.date));
+        for (const core::Event& event : batch)
+            dates.push_back({iso_date(event.date), event.review_date
+                                                       ? std::optional(iso_date(*event.review_date))
+                                                       : std::nullopt});
 
         size_t inserted = 0;
         if (batch.size() == kBatch) {
@@ -120,7 +142,7 @@ WriteCounts EventWriter::write(std::span<const core::Event> events) {
         }
         counts.inserted += inserted;
         if (inserted == batch.size()) continue;
-        // Some keys existed. Rows this batch inserted already hold their staff_id, so
+        // Some keys existed. Rows this batch inserted already hold their values, so
         // updating every row of the batch changes exactly the existing, differing ones.
         size_t updated = 0;
         for (size_t i = 0; i < batch.size(); ++i) {

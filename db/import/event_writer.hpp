@@ -1,5 +1,6 @@
 // Upserts pathway events with exactly the semantics of Store::upsert(core::Event)
-// (insert unless the key exists, else update only a differing staff_id; count which
+// (insert unless the key exists, else update only a differing staff_id, note, owner or
+// review date; count which
 // happened), but many rows per statement and with text bound in place: events files
 // run to 100k rows, and per-row statements, copies and printf'd dates cost half an
 // import's time there. db_import_event_writer_test holds the two paths to the same

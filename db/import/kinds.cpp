@@ -34,8 +34,14 @@ constexpr std::array<ColumnSpec, 7> kPupils = {{{"pupil_ref", true},
                                                 {"last_name", false},
                                                 {"year_group", false},
                                                 {"need_area", false}}};
-constexpr std::array<ColumnSpec, 5> kEvents = {
-    {{"pupil_ref", true}, {"event", true}, {"date", true}, {"detail", false}, {"staff_id", false}}};
+constexpr std::array<ColumnSpec, 8> kEvents = {{{"pupil_ref", true},
+                                                {"event", true},
+                                                {"date", true},
+                                                {"detail", false},
+                                                {"staff_id", false},
+                                                {"note", false},
+                                                {"owner", false},
+                                                {"review_date", false}}};
 constexpr std::array<ColumnSpec, 6> kBookings = {{{"pupil_ref", true},
                                                   {"kind", true},
                                                   {"meeting_date", true},

@@ -80,12 +80,14 @@ struct EventDraft {
     core::EventKind kind;
     core::Date date;
     std::string_view detail, staff_id;
+    std::string_view note, owner;
+    std::optional<core::Date> review_date;
 };
 
 }  // namespace
 
 std::vector<core::Event> validate_events(RowChecker& rows, const References& refs) {
-    enum { pupil_ref, event, date, detail, staff_id };
+    enum { pupil_ref, event, date, detail, staff_id, note_column, owner, review_date };
     static const std::string kinds = names_of<core::EventKind>(core::kEventKindCount);
     // Keys order events by their spelling; ranks make that an integer comparison.
     static const auto kind_rank = [] {
@@ -120,6 +122,12 @@ std::vector<core::Event> validate_events(RowChecker& rows, const References& ref
         if (!staff.empty() && !refs.has_staff(staff))
             rows.problem(staff_id, "unknown staff member " + RowChecker::quoted(staff) +
                                        " (not in the store nor in a staff file of this drop)");
+        // Optional (INBOX.md): a review date is allowed on any event, but never before it.
+        auto review = rows.date(review_date, false);
+        if (review && when && *review < *when)
+            rows.problem(review_date, RowChecker::quoted(rows.text(review_date)) +
+                                          " is before the event's date (" +
+                                          core::to_display(*when) + ")");
         // A row without a readable key is not ordered, so its pupil is checked here;
         // the others' pupils are checked once per pupil after ordering, below.
         if (pupil.empty() || !kind || !when) {
@@ -127,7 +135,8 @@ std::vector<core::Event> validate_events(RowChecker& rows, const References& ref
                 rows.problem(pupil_ref, unknown_pupil(pupil));
             continue;
         }
-        drafts.push_back({pupil, *kind, *when, note, staff});
+        drafts.push_back(
+            {pupil, *kind, *when, note, staff, rows.text(note_column), rows.text(owner), review});
         lines.push_back(rows.line());
     }
 
@@ -163,7 +172,8 @@ std::vector<core::Event> validate_events(RowChecker& rows, const References& ref
         }
         if (!pupil_known) rows.problem_at(lines[i], pupil_ref, unknown_pupil(e.pupil_ref));
         out.push_back({std::string(e.pupil_ref), e.kind, e.date, std::string(e.detail),
-                       std::string(e.staff_id)});
+                       std::string(e.staff_id), std::string(e.note), std::string(e.owner),
+                       e.review_date});
     }
     return out;
 }

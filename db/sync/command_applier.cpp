@@ -53,8 +53,15 @@ core::CaseState current_case(Store& store, const std::string& ref) {
 }
 
 json event_json(const core::Event& e) {
-    return {{"pupil_ref", e.pupil_ref}, {"event", core::to_string(e.kind)}, {"date", core::to_iso(e.date)},
-            {"detail", e.detail}, {"staff_id", e.staff_id}};
+    json j = {{"pupil_ref", e.pupil_ref},
+              {"event", core::to_string(e.kind)},
+              {"date", core::to_iso(e.date)},
+              {"detail", e.detail},
+              {"staff_id", e.staff_id}};
+    if (!e.note.empty()) j["note"] = e.note;
+    if (!e.owner.empty()) j["owner"] = e.owner;
+    if (e.review_date) j["review_date"] = core::to_iso(*e.review_date);
+    return j;
 }
 
 json booking_json(const core::Booking& b) {
@@ -115,6 +122,9 @@ public:
             throw Refused{"'" + c.event.detail + "' is not a " + std::string(core::to_string(c.event.kind)) + " value"};
         if (!c.event.staff_id.empty() && !exists(store_, "SELECT 1 FROM staff WHERE staff_id = ?", c.event.staff_id))
             throw Refused{"unknown staff member " + c.event.staff_id};
+        if (c.event.review_date && *c.event.review_date < c.event.date)
+            throw Refused{"review date " + core::to_display(*c.event.review_date) +
+                          " is before the event's date"};
         if (store_.upsert(c.event) == Upsert::unchanged) throw Refused{"already recorded"};
         return event_json(c.event);
     }

@@ -55,6 +55,15 @@ class RulesFixture {
         data.events.push_back({ref, kind, day(date), "", ""});
         return *this;
     }
+    // An event with a detail and, optionally, a review date and an owner.
+    RulesFixture& detailed(core::EventKind kind, const char* date, const std::string& detail,
+                           const char* review_date = nullptr, const std::string& owner = "") {
+        core::Event e{pupil_ref, kind, day(date), detail, ""};
+        if (review_date) e.review_date = day(review_date);
+        e.owner = owner;
+        data.events.push_back(e);
+        return *this;
+    }
     RulesFixture& lift(const char* date, std::optional<const char*> received = std::nullopt,
                        const std::string& district = "Maidstone", const std::string& group = "A",
                        const std::string& ref = pupil_ref) {
