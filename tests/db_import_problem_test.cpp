@@ -19,6 +19,9 @@ TEST_CASE("a problem list keeps the first problems and counts the rest", "[impor
                                      "... and 4000 more problems\n"));
     // A shorter listing counts the kept problems it leaves out too.
     CHECK_THAT(db::format_all(problems, 10), Catch::EndsWith("... and 4990 more problems\n"));
+    // A report replacing its problems (a store error after all) counts only the new.
+    problems = {{"f.csv", 0, "", "the store could not be written"}};
+    CHECK(problems.total() == 1);
 }
 
 TEST_CASE("a short problem list is listed whole", "[import][problem]") {

@@ -3,6 +3,7 @@
 // problems with a bound on how many it holds.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,12 @@ class ProblemList : public std::vector<Problem> {
     static constexpr size_t kKept = 1000;
 
     using std::vector<Problem>::vector;
-    using std::vector<Problem>::operator=;
+    // The list becomes `problems`, with nothing counted beyond them.
+    ProblemList& operator=(std::initializer_list<Problem> problems) {
+        std::vector<Problem>::operator=(problems);
+        not_kept_ = 0;
+        return *this;
+    }
 
     void push_back(Problem problem) {
         if (size() < kKept)
