@@ -11,7 +11,7 @@ namespace {
 
 struct Read {
     TextTable table;
-    std::vector<db::Problem> problems;
+    db::ProblemList problems;
     bool readable = false;
 };
 
@@ -105,24 +105,4 @@ TEST_CASE("an empty file has no header", "[import][csv]") {
     CHECK_FALSE(r.readable);
     REQUIRE(r.problems.size() == 1);
     CHECK_THAT(r.problems[0].reason, Catch::Contains("empty"));
-}
-
-TEST_CASE("bytes that are not UTF-8 are found line by line", "[import][csv]") {
-    std::vector<db::Problem> problems;
-    db::inbox::check_utf8("ok\ncaf\xE9\nfine \xC3\xA9\n\xFF\xFE\n", "f.csv", problems);
-    REQUIRE(problems.size() == 2);
-    CHECK(problems[0].line == 2);
-    CHECK(problems[1].line == 4);
-    problems.clear();
-    db::inbox::check_utf8("\xED\xA0\x80 surrogate, \xC0\xAF overlong", "f.csv", problems);
-    CHECK(problems.size() == 1);
-    problems.clear();
-    // A UTF-16 export: its BOM and the NUL high bytes of ASCII text.
-    db::inbox::check_utf8(std::string("\xFF\xFEu\0r\0n\0\n\0", 10), "f.csv", problems);
-    CHECK(problems.size() == 2);  // one per line
-    problems.clear();
-    db::inbox::check_utf8(std::string("urn,name\n1,A\0B\n", 15), "f.csv", problems);
-    REQUIRE(problems.size() == 1);
-    CHECK(problems[0].line == 2);
-    CHECK_THAT(problems[0].reason, Catch::Contains("UTF-16"));
 }

@@ -11,7 +11,7 @@ namespace {
 
 struct Read {
     TextTable table;
-    std::vector<db::Problem> problems;
+    db::ProblemList problems;
     bool readable = false;
 };
 
@@ -89,4 +89,36 @@ TEST_CASE("documents without rows are refused", "[import][json]") {
     CHECK_FALSE(object_rows.readable);
     CHECK(object_rows.problems.size() == 1);
     CHECK(read("[]").readable);
+}
+
+TEST_CASE("keys the contract does not have are dropped, not made columns", "[import][json]") {
+    // Every row once grew to the widest key set seen: 100,000 made-up keys cost
+    // 100,000 cells per row.
+    std::string row = "{\"pupil_ref\": \"P1\"";
+    for (int i = 0; i < 1000; ++i) row += ", \"made_up_" + std::to_string(i) + "\": 1";
+    Read r = read("[" + row + "}, {\"Initials\": \"AB\", \"pupil_ref\": \"P2\"}]");
+    REQUIRE(r.problems.empty());
+    CHECK(r.table.header == std::vector<std::string>{"pupil_ref", "initials"});
+    REQUIRE(r.table.row_count() == 2);
+    CHECK(r.table.cell_count(0) == 1);
+    CHECK(cell(r, 1, "initials") == "AB");
+}
+
+TEST_CASE("nesting deeper than any inbox file stops reading at once", "[import][json]") {
+    Read r = read("[\n" + std::string(1000000, '[') + std::string(1000000, ']') + "]");
+    CHECK_FALSE(r.readable);
+    // The first array inside the rows array is a row that is not an object; the 32nd
+    // level ends reading.
+    REQUIRE(r.problems.size() == 2);
+    CHECK(db::format(r.problems[1]) ==
+          "f.json:2: malformed JSON: nested more than 32 levels deep (an inbox file is [ {...}, "
+          "... ] or {\"kind\": ..., \"rows\": [...]})");
+}
+
+TEST_CASE("a syntax error after a huge token quotes only its start", "[import][json]") {
+    Read r = read("[{\"pupil_ref\": \"" + std::string(1000000, 'x'));
+    CHECK_FALSE(r.readable);
+    REQUIRE(r.problems.size() == 1);
+    CHECK_THAT(r.problems[0].reason, Catch::StartsWith("malformed JSON"));
+    CHECK(r.problems[0].reason.size() < 300);
 }

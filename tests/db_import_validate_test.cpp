@@ -90,6 +90,43 @@ TEST_CASE("event details: enumerated ones canonical, free text kept as typed",
     CHECK(events[2].detail == "school_support");
 }
 
+TEST_CASE("a detail on an event that takes none is refused, codes only from their list",
+          "[import][validate]") {
+    auto f = check(InboxKind::events,
+                   "pupil_ref,event,date,detail\n"
+                   "P00001,visit,2025-03-13,Met with the class teacher\n"
+                   "P00001,hnf_decision,2025-03-14,maybe\n"
+                   "P00001,case_closed,2025-03-15,Outcome Met\n"
+                   "P00001,visit,2025-03-20,\n");
+    CHECK(errors(f) ==
+          "in.csv:2: field 'detail': 'Met with the class teacher' given, but 'visit' takes no "
+          "detail (free text goes in the note column)\n"
+          "in.csv:3: field 'detail': 'maybe' is not a detail of 'hnf_decision' (approved, "
+          "declined)\n");
+}
+
+TEST_CASE("a 20 MB detail is refused with its length, not stored", "[import][validate]") {
+    std::string huge(20 << 20, 'x');
+    auto f =
+        check(InboxKind::events, "pupil_ref,event,date,detail\nP00001,caselist_opened,2025-03-13," +
+                                     huge + "\nP00001,visit,2025-03-14," + huge + "\n");
+    CHECK(errors(f) ==
+          "in.csv:2: field 'detail': is 20971520 characters long; the limit is 4000\n"
+          "in.csv:3: field 'detail': is 20971520 characters long; the limit is 4000\n");
+}
+
+TEST_CASE("the problems of a file wrong on every row are counted past the first 1000",
+          "[import][validate]") {
+    std::string csv = "pupil_ref,event,date\n";
+    for (int i = 0; i < 3000; ++i) csv += "P00001,visit,2025-02-30\n";
+    auto f = check(InboxKind::events, csv);
+    CHECK(f.problems.size() == 1000);
+    CHECK(f.problems.total() == 3000);
+    CHECK_THAT(errors(f), Catch::EndsWith("in.csv:1001: field 'date': '2025-02-30' is not a date "
+                                          "(YYYY-MM-DD or DD/MM/YYYY)\n... and 2000 more "
+                                          "problems\n"));
+}
+
 TEST_CASE("a missing required column is reported once, at the header", "[import][validate]") {
     auto f = check(InboxKind::events, "pupil_ref,Event,detail\nP00001,qfla,\nP00001,visit,\n");
     REQUIRE(f.problems.size() == 1);

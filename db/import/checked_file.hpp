@@ -21,7 +21,7 @@ struct CheckedFile {
     std::string sha256;  // of the bytes exactly as read
     size_t rows = 0;     // data rows read (blank rows not counted)
     Records records;
-    std::vector<Problem> problems;
+    ProblemList problems;
     bool ok() const { return problems.empty(); }
 };
 

@@ -12,7 +12,7 @@ namespace {
 struct CsvState {
     TextTable& table;
     const std::string& file;
-    std::vector<Problem>& problems;
+    ProblemList& problems;
     int current_line = 1;  // the physical line being fed to the parser
     int row_line = 1;      // where the row being parsed began
     bool row_open = false;
@@ -85,9 +85,13 @@ constexpr int kRowNotBegun = 0;
 }  // namespace
 
 bool read_csv(std::string_view text, const std::string& file, TextTable& table,
-              std::vector<Problem>& problems) {
+              ProblemList& problems) {
     std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser);
     if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
+    // libcsv grows its field buffer by blk_size bytes at a time (128 by default), which
+    // is quadratic for one huge field; no field is longer than the file, so the buffer
+    // grows once. malloc maps that lazily: only the bytes a field uses are touched.
+    csv_set_blk_size(parser.get(), text.size() + 1);
     CsvState state{table, file, problems};
     table.reserve(text.size());
 

@@ -17,6 +17,6 @@ namespace db::inbox {
 // out. Malformed CSV (a stray quote, an unterminated quoted field) or an empty file
 // stops reading with one problem: then, and only then, returns false.
 bool read_csv(std::string_view text, const std::string& file, TextTable& table,
-              std::vector<Problem>& problems);
+              ProblemList& problems);
 
 }  // namespace db::inbox

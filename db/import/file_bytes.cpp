@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace db::inbox {
 namespace {
@@ -17,7 +19,7 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     unsigned char c = byte(i);
     size_t length;
     uint32_t code;
-    // NUL is UTF-8, but in an inbox file it means UTF-16 ("Unicode text" exports).
+    // NUL is UTF-8, but no text a person exports holds one.
     if (c == 0) return 0;
     if (c < 0x80) return 1;
     if (c >= 0xC2 && c <= 0xDF) {
@@ -42,6 +44,51 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     return length;
 }
 
+// Why `text` is UTF-16 ("UTF-16 (little-endian), not UTF-8 (<evidence>)"), or nullopt
+// when it is not. The evidence is a byte-order mark, or ASCII text with every second
+// byte NUL near the start; a stray NUL in UTF-8 text is neither, and is reported as
+// what it is.
+std::optional<std::string> utf16_evidence(std::string_view text) {
+    auto say = [](const char* order, const std::string& evidence) {
+        return std::string("UTF-16 (") + order + "-endian), not UTF-8 (" + evidence + ")";
+    };
+    if (text.starts_with("\xFF\xFE"))
+        return say("little", "it starts with the byte-order mark FF FE");
+    if (text.starts_with("\xFE\xFF")) return say("big", "it starts with the byte-order mark FE FF");
+    size_t pairs = std::min<size_t>(text.size(), 256) / 2;
+    if (pairs < 4) return std::nullopt;
+    size_t nul_even = 0, nul_odd = 0;
+    for (size_t k = 0; k < pairs; ++k) {
+        nul_even += text[2 * k] == 0;
+        nul_odd += text[2 * k + 1] == 0;
+    }
+    std::string pattern = "every second byte of its first " + std::to_string(2 * pairs) +
+                          " bytes is NUL, and it has no byte-order mark";
+    if (nul_even == 0 && nul_odd * 4 >= pairs * 3) return say("little", pattern);
+    if (nul_odd == 0 && nul_even * 4 >= pairs * 3) return say("big", pattern);
+    return std::nullopt;
+}
+
+// Why the byte at `at` is not text, with its column (in characters) on its line.
+std::string not_utf8_reason(std::string_view text, size_t at) {
+    size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+    size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+    // Bytes before `at` on its line are valid UTF-8 (only a line's first bad byte is
+    // reported): the column counts their sequences' first bytes.
+    size_t column = 1;
+    for (size_t k = line_start; k < at; ++k)
+        column += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+    std::string where = " at column " + std::to_string(column);
+    if (text[at] == 0)
+        return "a NUL byte" + where +
+               ": text files have none (a damaged file, or not a text export?)";
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    unsigned char byte = static_cast<unsigned char>(text[at]);
+    std::string hex = {'0', 'x', kHex[byte >> 4], kHex[byte & 0x0F]};
+    return "byte " + hex + where +
+           " is not UTF-8 (a Windows-1252 or Latin-1 export?): save the file as \"CSV UTF-8\"";
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
@@ -62,7 +109,13 @@ std::string_view strip_bom(std::string_view bytes) {
     return bytes;
 }
 
-void check_utf8(std::string_view text, const std::string& file, std::vector<Problem>& problems) {
+void check_utf8(std::string_view text, const std::string& file, ProblemList& problems) {
+    if (auto evidence = utf16_evidence(text)) {
+        // Every line of a UTF-16 file is "wrong": one problem says it all.
+        problems.push_back(
+            {file, 1, "", "text is " + *evidence + ": save the file as \"CSV UTF-8\""});
+        return;
+    }
     int line = 1;
     int last_reported = 0;
     size_t i = 0;
@@ -83,11 +136,7 @@ void check_utf8(std::string_view text, const std::string& file, std::vector<Prob
         size_t length = utf8_sequence_length(text, i);
         if (length == 0) {
             if (line != last_reported)
-                problems.push_back({file, line, "",
-                                    text[i] == 0 ? "text is UTF-16, not UTF-8 (save the file as "
-                                                   "\"CSV UTF-8\")"
-                                                 : "text is not UTF-8 (save the file as \"CSV "
-                                                   "UTF-8\")"});
+                problems.push_back({file, line, "", not_utf8_reason(text, i)});
             last_reported = line;
             length = 1;
         }

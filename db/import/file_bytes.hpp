@@ -19,9 +19,10 @@ std::string sha256_hex(std::string_view bytes);
 // `bytes` without a leading UTF-8 BOM.
 std::string_view strip_bom(std::string_view bytes);
 
-// One problem per physical line holding bytes that are not UTF-8 (NUL bytes count as
-// not UTF-8: they mean a UTF-16 file).
-void check_utf8(std::string_view text, const std::string& file, std::vector<Problem>& problems);
+// UTF-16 text (by its byte-order mark, or NULs in every second byte) is one problem
+// saying so, with that evidence. Otherwise one problem per physical line holding bytes
+// that are not UTF-8 (a NUL byte counts), naming the first such byte and its column.
+void check_utf8(std::string_view text, const std::string& file, ProblemList& problems);
 
 // 1-based line of byte `offset` in `text`.
 int line_of(std::string_view text, size_t offset);

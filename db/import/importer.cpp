@@ -31,7 +31,9 @@ std::string_view to_string(ImportOutcome outcome) {
 std::string ImportReport::summary() const {
     std::string out = printable_name(file) + ": ";
     auto problem_count = [&] {
-        return std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
+        // total(): a file with a million bad rows keeps only the first problems.
+        return std::to_string(problems.total()) +
+               (problems.total() == 1 ? " problem" : " problems");
     };
     switch (outcome) {
         case ImportOutcome::imported:

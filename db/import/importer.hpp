@@ -19,6 +19,19 @@
 //   row with more values or fewer fields than the header, a term ending before it
 //   starts, a paperwork deadline after its meeting, a JSON "kind" contradicting the
 //   file name.
+// - Bounded fields: free text (names, venues, notes, owners, a free `detail`) up to
+//   4,000 characters, codes, references, dates and groups up to 100 (kinds.hpp's
+//   max_length); a longer value refuses its line, naming field and limit.
+// - An event's `detail` is one of its codes where the contract lists codes, free text
+//   for caselist_opened, and otherwise must be empty: a detail given to an event that
+//   takes none (a visit, a QFLA) refuses the line. It is not silently dropped (the
+//   user typed it for a reason, most likely as a note) nor stored where nothing shows
+//   it; the problem says free text goes in the note column.
+// - Bounded cost: checking a file is O(n log n) in its size whatever its shape (a
+//   header of 100,000 columns, one 10 MB field, JSON nested a million deep, millions
+//   of empty lines or bad rows). JSON deeper than 32 levels is refused at once; JSON
+//   keys the contract does not have are dropped; a file keeps its first 1,000
+//   problems and counts the rest ("... and N more problems").
 // - A booking's district defaults to the pupil's school's; a LIFT booking without a
 //   group takes the only group meeting that day, else the school's group for that
 //   term. It is stored with the meeting's district and group as the schedule spells
@@ -53,7 +66,7 @@ struct ImportReport {
     ImportOutcome outcome = ImportOutcome::ignored;
     std::string sha256;  // empty when the file was not read
     size_t rows = 0, inserted = 0, updated = 0, unchanged = 0;
-    std::vector<Problem> problems;
+    ProblemList problems;
     // Refused because there was no such file: the inbox's writer skips it (it was
     // removed after the folder was listed), there is nothing to quarantine.
     bool missing = false;
@@ -62,7 +75,8 @@ struct ImportReport {
     // "events-2025.csv: refused (3 problems)", ...
     std::string summary() const;
     // Every problem as "FILE:LINE: field 'X': reason", one per line, in line order;
-    // "" when none. Past 1000 lines the rest are counted, not listed (problems has all).
+    // "" when none. Past 1000 lines the rest are counted, not listed (problems keeps at
+    // most ProblemList::kKept, and counts the rest).
     std::string error_text() const;
 };
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <span>
 
 namespace db::inbox {
 namespace {
@@ -41,8 +42,14 @@ using Json = nlohmann::json;
 class RowsHandler : public nlohmann::json_sax<Json> {
   public:
     RowsHandler(InboxKind expected, const std::string& file, TextTable& table,
-                std::vector<Problem>& problems, const Cursor& cursor)
-        : expected_(expected), file_(file), table_(table), problems_(problems), cursor_(cursor) {}
+                ProblemList& problems, const Cursor& cursor)
+        : expected_(expected),
+          file_(file),
+          table_(table),
+          problems_(problems),
+          cursor_(cursor),
+          specs_(columns_of(expected)),
+          header_column_(specs_.size(), kNoColumn) {}
 
     bool null() override { return scalar(""); }
     bool boolean(bool value) override { return scalar(value ? "true" : "false"); }
@@ -69,11 +76,10 @@ class RowsHandler : public nlohmann::json_sax<Json> {
         }
         if (in_row_ && depth_ == rows_depth_ + 1) {
             column_ = column_of(normalise_name(name));
-            if (column_ < row_seen_.size() && row_seen_[column_]) {
+            if (column_ != kNoColumn && row_seen_[column_]) {
                 add(cursor_.line, table_.header[column_], "given twice in one row");
                 column_ = kNoColumn;
             } else if (column_ != kNoColumn) {
-                row_seen_.resize(std::max(row_seen_.size(), column_ + 1), false);
                 row_seen_[column_] = true;
             }
         }
@@ -86,7 +92,8 @@ class RowsHandler : public nlohmann::json_sax<Json> {
         // "[json.exception.parse_error.101] parse error at line 3, column 1: ..." -> the
         // part a person can act on.
         if (auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-        add(cursor_.line, "", "malformed JSON: " + what);
+        // The message quotes the token read last, which may be a 10 MB unclosed string.
+        add(cursor_.line, "", "malformed JSON: " + shortened(what));
         return false;
     }
 
@@ -101,9 +108,21 @@ class RowsHandler : public nlohmann::json_sax<Json> {
 
   private:
     static constexpr size_t kNoColumn = static_cast<size_t>(-1);
+    // An inbox document is three levels deep (object, rows, row) and a wrong value in
+    // a row adds one or two; anything deeper is not an inbox file, and reading it on
+    // would cost memory per level for nothing.
+    static constexpr int kMaxDepth = 32;
 
     bool open(bool object) {
         ++depth_;
+        if (depth_ > kMaxDepth) {
+            add(cursor_.line, "",
+                "malformed JSON: nested more than " + std::to_string(kMaxDepth) +
+                    " levels deep (an inbox file is [ {...}, ... ] or {\"kind\": ..., "
+                    "\"rows\": [...]})");
+            saw_rows_ = true;  // one complaint is enough: finish() stays quiet
+            return false;      // stops the parser
+        }
         if (depth_ == 1) {
             top_is_array_ = !object;
             if (top_is_array_) start_rows();
@@ -118,7 +137,7 @@ class RowsHandler : public nlohmann::json_sax<Json> {
             if (object) {
                 table_.start_row(cursor_.line);
                 in_row_ = true;
-                row_seen_.clear();
+                row_seen_.assign(specs_.size(), false);
             } else {
                 add(cursor_.line, "", "a row must be an object of column names and values");
             }
@@ -168,11 +187,28 @@ class RowsHandler : public nlohmann::json_sax<Json> {
                 std::string(to_string(expected_)) + "'");
     }
 
-    size_t column_of(const std::string& name) {
-        for (size_t i = 0; i < table_.header.size(); ++i)
-            if (table_.header[i] == name) return i;
-        table_.header.push_back(name);
-        return table_.header.size() - 1;
+    // The table column of a contract column name, added to the header when first
+    // seen; kNoColumn for a name the contract does not have, whose values are dropped
+    // (as a CSV file's extra columns are ignored). A row of 100,000 made-up keys thus
+    // costs nothing per key beyond this scan of the kind's few columns.
+    size_t column_of(std::string_view name) {
+        for (size_t spec = 0; spec < specs_.size(); ++spec) {
+            if (specs_[spec].name != name) continue;
+            if (header_column_[spec] == kNoColumn) {
+                header_column_[spec] = table_.header.size();
+                table_.header.emplace_back(name);
+            }
+            return header_column_[spec];
+        }
+        return kNoColumn;
+    }
+
+    static std::string shortened(const std::string& text) {
+        constexpr size_t kLongest = 200;
+        if (text.size() <= kLongest) return text;
+        size_t end = kLongest;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        return text.substr(0, end) + "...";
     }
 
     void add(int line, std::string field, std::string reason) {
@@ -182,21 +218,23 @@ class RowsHandler : public nlohmann::json_sax<Json> {
     InboxKind expected_;
     const std::string& file_;
     TextTable& table_;
-    std::vector<Problem>& problems_;
+    ProblemList& problems_;
     const Cursor& cursor_;
     int depth_ = 0;
     int rows_depth_ = 0;  // depth of the rows array
     bool top_is_array_ = false, saw_rows_ = false, rows_open_ = false;
     bool in_row_ = false;
     std::string top_key_;
-    size_t column_ = kNoColumn;
-    std::vector<bool> row_seen_;
+    size_t column_ = kNoColumn;  // the table column of the key just read
+    std::span<const ColumnSpec> specs_;
+    std::vector<size_t> header_column_;  // per spec: its table column, or kNoColumn
+    std::vector<bool> row_seen_;         // per table column: given in the current row
 };
 
 }  // namespace
 
 bool read_json(std::string_view text, InboxKind expected, const std::string& file, TextTable& table,
-               std::vector<Problem>& problems) {
+               ProblemList& problems) {
     Cursor cursor;
     RowsHandler handler(expected, file, table, problems, cursor);
     CountingIterator first(text.data(), &cursor), last(text.data() + text.size(), &cursor);

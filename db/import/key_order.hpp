@@ -77,7 +77,7 @@ void radix_sort(std::vector<SortEntry>& entries);
 template <typename Row, typename KeyOf, typename TieOf>
 std::vector<uint32_t> key_order(const std::vector<Row>& rows, const std::vector<int>& lines,
                                 KeyOf key_of, TieOf tie_of, std::string_view key_description,
-                                const std::string& file, std::vector<Problem>& problems) {
+                                const std::string& file, ProblemList& problems) {
     using Entry = detail::SortEntry;
     std::vector<Entry> entries(rows.size());
     for (uint32_t i = 0; i < rows.size(); ++i)
@@ -123,7 +123,7 @@ std::vector<uint32_t> key_order(const std::vector<Row>& rows, const std::vector<
 template <typename Row, typename KeyOf>
 std::vector<uint32_t> key_order(const std::vector<Row>& rows, const std::vector<int>& lines,
                                 KeyOf key_of, std::string_view key_description,
-                                const std::string& file, std::vector<Problem>& problems) {
+                                const std::string& file, ProblemList& problems) {
     return key_order(
         rows, lines, key_of, [](const Row&) { return uint64_t{0}; }, key_description, file,
         problems);

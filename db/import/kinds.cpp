@@ -49,6 +49,11 @@ constexpr std::array<ColumnSpec, 6> kBookings = {{{"pupil_ref", true},
                                                   {"group", false},
                                                   {"paperwork_received", false}}};
 
+// Columns holding what people type in their own words. `detail` is free text for some
+// events (an agreed outcome) and a code for others: the code is checked per event.
+constexpr std::array<std::string_view, 7> kFreeTextColumns = {
+    "name", "first_name", "last_name", "venue", "detail", "note", "owner"};
+
 std::string lower(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(),
@@ -132,6 +137,12 @@ std::span<const ColumnSpec> columns_of(InboxKind kind) {
             return kBookings;
     }
     return {};
+}
+
+size_t max_length(std::string_view column) {
+    bool free_text = std::find(kFreeTextColumns.begin(), kFreeTextColumns.end(), column) !=
+                     kFreeTextColumns.end();
+    return free_text ? kFreeTextLimit : kCodeLimit;
 }
 
 }  // namespace db

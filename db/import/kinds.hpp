@@ -47,4 +47,12 @@ struct ColumnSpec {
 // The contract's columns for a kind, in the contract's order.
 std::span<const ColumnSpec> columns_of(InboxKind kind);
 
+// The longest value a column takes, in characters: free text (names, notes, agreed
+// outcomes, venues) kFreeTextLimit, everything else (codes, references, dates, groups)
+// kCodeLimit. Keyed by name, so a column added to a kind gets the limit of its kind
+// of value: only free-text names are listed (kinds.cpp).
+inline constexpr size_t kFreeTextLimit = 4000;
+inline constexpr size_t kCodeLimit = 100;
+size_t max_length(std::string_view column);
+
 }  // namespace db

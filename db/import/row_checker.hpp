@@ -1,6 +1,7 @@
 // Reading one inbox row as typed values, recording a Problem for every cell that is
 // wrong instead of stopping at the first: the per-kind validators are written in
-// terms of this. Columns are named by their index in columns_of(kind).
+// terms of this. Columns are named by their index in columns_of(kind). Every cell is
+// held to its column's length limit (max_length()) here, once, for all kinds.
 #pragma once
 
 #include <cstdint>
@@ -22,11 +23,13 @@ namespace db::inbox {
 class RowChecker {
   public:
     // Checks the header at once: a missing required column or a column named twice is
-    // a problem (reported once, at the header's line).
+    // a problem (reported once per name, at the header's line). Linear in the header's
+    // width: a hostile file may have 100,000 columns.
     RowChecker(InboxKind kind, const TextTable& table, const std::string& file,
-               std::vector<Problem>& problems);
+               ProblemList& problems);
 
     size_t row_count() const { return table_.row_count(); }
+    // Moves to `row` and checks the length of each of its cells.
     void begin_row(size_t row);
     int line() const { return table_.line(row_); }
 
@@ -53,6 +56,8 @@ class RowChecker {
         return std::nullopt;
     }
 
+    // A problem with a cell of the current row; none when that cell is already over
+    // its length limit (that is what is wrong with it, and its text is not worth quoting).
     void problem(size_t column, std::string reason);
 
     // A problem on another row than the current one (checks made after sorting).
@@ -67,15 +72,18 @@ class RowChecker {
     std::vector<Row> in_key_order(std::vector<Row> rows, const std::vector<int>& lines,
                                   KeyOf key_of, std::string_view key_description);
 
-    static std::string quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
+    static std::string quoted(std::string_view value) { return db::quoted(value); }
 
   private:
+    void report_repeated_names(const std::vector<std::string>& header);
+
     const TextTable& table_;
     const std::string& file_;
-    std::vector<Problem>& problems_;
+    ProblemList& problems_;
     std::span<const ColumnSpec> specs_;
     std::vector<int> header_index_;  // per spec column: index in table_.header or -1
     size_t row_ = 0;
+    std::vector<bool> too_long_;  // per spec column: the current row's cell is over its limit
 };
 
 // "a, b, c" of an enumeration's contract names, for problem texts.

@@ -7,7 +7,7 @@
 namespace db::inbox {
 
 Records validate(InboxKind kind, const TextTable& table, const References& refs,
-                 const std::string& file, std::vector<Problem>& problems) {
+                 const std::string& file, ProblemList& problems) {
     RowChecker rows(kind, table, file, problems);
     switch (kind) {
         case InboxKind::schools:

@@ -26,7 +26,7 @@ using Records =
 // duplicate key. The records come in primary-key order (the order that writes fastest)
 // and are complete and valid only when nothing was appended.
 Records validate(InboxKind kind, const TextTable& table, const References& refs,
-                 const std::string& file, std::vector<Problem>& problems);
+                 const std::string& file, ProblemList& problems);
 
 // Per-kind validators (validate_places.cpp, validate_pupils.cpp, validate_bookings.cpp).
 class RowChecker;

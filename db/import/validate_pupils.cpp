@@ -1,5 +1,6 @@
 // Validators for pupils and their pathway events. The events path is the hot one
 // (100k-row files): it allocates little per row and looks references up by view.
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <tuple>
@@ -48,6 +49,19 @@ std::vector<core::Pupil> validate_pupils(RowChecker& rows, const References& ref
 
 namespace {
 
+// What an event's `detail` holds (INBOX.md's events table): one of the event's codes
+// (core::allowed_details lists them), free text, or nothing. An event with codes needs
+// no entry here; a new event takes no detail unless it is listed as free text.
+enum class DetailRule { none, code, free_text };
+constexpr std::array kFreeTextDetail = {core::EventKind::caselist_opened};
+
+DetailRule detail_rule(core::EventKind kind) {
+    if (!core::allowed_details(kind).empty()) return DetailRule::code;
+    bool free =
+        std::find(kFreeTextDetail.begin(), kFreeTextDetail.end(), kind) != kFreeTextDetail.end();
+    return free ? DetailRule::free_text : DetailRule::none;
+}
+
 // The contract's spelling of an enumerated detail, or nullopt when `text` is not one.
 std::optional<std::string_view> allowed_detail(core::EventKind kind, std::string_view text) {
     for (std::string_view allowed : core::allowed_details(kind))
@@ -67,6 +81,30 @@ std::string list(std::span<const std::string_view> names) {
     std::string out;
     for (std::string_view name : names) out += (out.empty() ? "" : ", ") + std::string(name);
     return out;
+}
+
+// Checks `note`, the current row's detail (in `column`), against its event's rule.
+// An enumerated detail (a recommendation type, an agency...) becomes its contract
+// spelling; free text is kept as typed. A detail on an event that takes none is
+// refused rather than stored unseen or dropped: the user meant something by it, most
+// likely a note.
+void check_detail(RowChecker& rows, size_t column, core::EventKind kind, std::string_view& note) {
+    auto event = [&] { return "'" + std::string(core::to_string(kind)) + "'"; };
+    switch (detail_rule(kind)) {
+        case DetailRule::free_text:
+            return;
+        case DetailRule::code:
+            if (auto canonical = allowed_detail(kind, note))
+                note = *canonical;
+            else
+                rows.problem(column, RowChecker::quoted(note) + " is not a detail of " + event() +
+                                         " (" + list(core::allowed_details(kind)) + ")");
+            return;
+        case DetailRule::none:
+            rows.problem(column, RowChecker::quoted(note) + " given, but " + event() +
+                                     " takes no detail (free text goes in the note column)");
+            return;
+    }
 }
 
 }  // namespace
@@ -108,16 +146,7 @@ std::vector<core::Event> validate_events(RowChecker& rows, const References& ref
             rows.choice<core::EventKind>(event, core::parse_event_kind, "a pathway event", kinds);
         auto when = rows.date(date);
         std::string_view note = rows.text(detail);
-        if (kind && !note.empty() && !core::allowed_details(*kind).empty()) {
-            // An enumerated detail (a recommendation type, an agency...) is stored in
-            // its contract spelling; free text is kept as typed.
-            if (auto canonical = allowed_detail(*kind, note))
-                note = *canonical;
-            else
-                rows.problem(detail, RowChecker::quoted(note) + " is not a detail of '" +
-                                         std::string(core::to_string(*kind)) + "' (" +
-                                         list(core::allowed_details(*kind)) + ")");
-        }
+        if (kind && !note.empty()) check_detail(rows, detail, *kind, note);
         std::string_view staff = rows.text(staff_id);
         if (!staff.empty() && !refs.has_staff(staff))
             rows.problem(staff_id, "unknown staff member " + RowChecker::quoted(staff) +
