@@ -22,6 +22,7 @@
 #include "core/triage_options.hpp"
 #include "db/store.hpp"
 #include "support/demo_district.hpp"
+#include "support/real_window.hpp"
 #include "support/temp_dir.hpp"
 #include "support/wait.hpp"
 
@@ -116,9 +117,15 @@ std::string trimmed(std::string s) {
     return s;
 }
 
+// The triage list drawn with its data: red "blocked"/"overdue" status words, which the
+// "Loading the data..." screen before the first snapshot does not have.
+bool shows_triage_rows(const test_support::XwdImage& image) {
+    return image.count(255, 107, 107, 0.0, 0.15, 1.0, 0.90, 12) > 300;
+}
+
 // The dashboard's window, once it is mapped, focused for the keys that follow. Under
 // Xvfb there is no window manager: XSetInputFocus (windowfocus) is what gives focus.
-std::string find_and_focus(const Dashboard& dashboard) {
+std::string find_and_focus(const Dashboard& dashboard, const std::filesystem::path& dir) {
     auto found = run_command("timeout 60 xdotool search --sync --onlyvisible --pid " +
                              std::to_string(dashboard.pid()) + " --name '^" + kTitle + "$'");
     INFO(found.output);
@@ -128,8 +135,9 @@ std::string find_and_focus(const Dashboard& dashboard) {
     auto focus = run_command("xdotool windowfocus --sync " + window);
     INFO(focus.output);
     REQUIRE(focus.status == 0);
-    // The first frames measure the layout; keys go to a board that has drawn.
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    // Keys go to a board that has drawn its rows.
+    const auto drawn = test_support::wait_for_window(window, dir / "window.xwd", shows_triage_rows);
+    REQUIRE(shows_triage_rows(drawn));
     return window;
 }
 
@@ -193,7 +201,7 @@ TEST_CASE("keyboard triage in a real window: assign a teacher and set a priority
 
     Dashboard dashboard(db, dir / "dashboard.log");
     REQUIRE(dashboard.pid() > 0);
-    find_and_focus(dashboard);
+    find_and_focus(dashboard, dir.path());
 
     // Down focuses the first row, Enter opens it, 1 = Assign teacher, a digit picks.
     keys("Down Return 1 " + std::to_string(pick + 1) + " Return");
@@ -237,7 +245,7 @@ TEST_CASE("a new referral typed into the form in a real window: pupil, consent a
     const Expected expected = first_row(db);  // its school takes the new pupil
     Dashboard dashboard(db, dir / "dashboard.log");
     REQUIRE(dashboard.pid() > 0);
-    find_and_focus(dashboard);
+    find_and_focus(dashboard, dir.path());
 
     // An empty form first: nothing may be written.
     keys("n Return");
