@@ -22,6 +22,7 @@
 #include "core/triage_options.hpp"
 #include "db/store.hpp"
 #include "support/demo_district.hpp"
+#include "support/real_window.hpp"
 #include "support/temp_dir.hpp"
 #include "support/wait.hpp"
 
@@ -116,9 +117,22 @@ std::string trimmed(std::string s) {
     return s;
 }
 
+// The triage list drawn with its data: red "blocked"/"overdue" status words, which the
+// "Loading the data..." screen before the first snapshot does not have.
+bool shows_triage_rows(const test_support::XwdImage& image) {
+    return image.count(255, 107, 107, 0.0, 0.15, 1.0, 0.90, 12) > 300;
+}
+
+// The action panel after a save: "Saved: <what>" in the palette's green. "Saving..."
+// before it is the same green but a third as long; until the answer is shown the panel
+// takes no keys.
+bool shows_saved(const test_support::XwdImage& image) {
+    return image.count(140, 230, 140, 0.0, 0.0, 1.0, 1.0, 12) > 600;
+}
+
 // The dashboard's window, once it is mapped, focused for the keys that follow. Under
 // Xvfb there is no window manager: XSetInputFocus (windowfocus) is what gives focus.
-std::string find_and_focus(const Dashboard& dashboard) {
+std::string find_and_focus(const Dashboard& dashboard, const std::filesystem::path& dir) {
     auto found = run_command("timeout 60 xdotool search --sync --onlyvisible --pid " +
                              std::to_string(dashboard.pid()) + " --name '^" + kTitle + "$'");
     INFO(found.output);
@@ -128,8 +142,9 @@ std::string find_and_focus(const Dashboard& dashboard) {
     auto focus = run_command("xdotool windowfocus --sync " + window);
     INFO(focus.output);
     REQUIRE(focus.status == 0);
-    // The first frames measure the layout; keys go to a board that has drawn.
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    // Keys go to a board that has drawn its rows.
+    const auto drawn = test_support::wait_for_window(window, dir / "window.xwd", shows_triage_rows);
+    REQUIRE(shows_triage_rows(drawn));
     return window;
 }
 
@@ -171,7 +186,7 @@ bool wait_for_audit(const std::filesystem::path& db, size_t count) {
                 return false;  // busy for a moment while the writer commits
             }
         },
-        std::chrono::seconds(60));
+        test_support::kGenerousWait);
 }
 
 bool has(const std::string& text, const std::string& part) {
@@ -193,13 +208,15 @@ TEST_CASE("keyboard triage in a real window: assign a teacher and set a priority
 
     Dashboard dashboard(db, dir / "dashboard.log");
     REQUIRE(dashboard.pid() > 0);
-    find_and_focus(dashboard);
+    const std::string window = find_and_focus(dashboard, dir.path());
 
     // Down focuses the first row, Enter opens it, 1 = Assign teacher, a digit picks.
     keys("Down Return 1 " + std::to_string(pick + 1) + " Return");
     INFO(test_support::read_file(dir / "dashboard.log"));
     REQUIRE(wait_for_audit(db, 1));
-    // Back in the action menu: 2 = Set priority, 1 = High, Enter saves.
+    // The panel has the answer (not only the database): back in the action menu.
+    REQUIRE(shows_saved(test_support::wait_for_window(window, dir / "window.xwd", shows_saved)));
+    // 2 = Set priority, 1 = High, Enter saves.
     keys("2 1 Return");
     REQUIRE(wait_for_audit(db, 2));
 
@@ -226,7 +243,7 @@ TEST_CASE("keyboard triage in a real window: assign a teacher and set a priority
 
     // Ctrl+Q is the app's own key even on a board that takes keys: the window closes.
     keys("ctrl+q");
-    CHECK(test_support::wait_until([&] { return dashboard.exited(); }, std::chrono::seconds(30)));
+    CHECK(test_support::wait_until([&] { return dashboard.exited(); }));
     CHECK(dashboard.exit_status() == 0);
 }
 
@@ -237,7 +254,7 @@ TEST_CASE("a new referral typed into the form in a real window: pupil, consent a
     const Expected expected = first_row(db);  // its school takes the new pupil
     Dashboard dashboard(db, dir / "dashboard.log");
     REQUIRE(dashboard.pid() > 0);
-    find_and_focus(dashboard);
+    find_and_focus(dashboard, dir.path());
 
     // An empty form first: nothing may be written.
     keys("n Return");

@@ -63,17 +63,21 @@ void LookupBoard::take_typed_characters() {
     // other printable character is the search's first. They are moved into the query
     // now because the box becomes active only on the next frame, after ImGui has
     // dropped this frame's characters.
+    // Characters that come while the box asked for is not active yet (a slow machine
+    // draws fewer frames than keys come) belong to the search they started.
     if (search_active_) return;
     ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;
     bool typed = false;
+    const bool continuing = search_focus_pending_;
     for (ImWchar c : queue) {
         if (c == '/') {
-            if (!typed) query_.clear();
+            if (!typed && !continuing) query_.clear();
             typed = true;
             continue;
         }
         if (c < 0x20 || c == 0x7F) continue;
-        if (!typed) query_.clear();  // a new search, not an addition to the last one
+        // A new search, not an addition to the last one.
+        if (!typed && !continuing) query_.clear();
         typed = true;
         append_utf8(query_, c);
     }

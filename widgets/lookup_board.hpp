@@ -91,6 +91,7 @@ class LookupBoard final : public Board {
     bool caret_to_end_ = false;
     bool reset_search_ = false;  // the query changed under an active box: restart it
     bool search_active_ = false;
+    bool search_focus_pending_ = false;  // asked for last frame, active from the next
 
     // The results of (query, scope, privacy) on one snapshot, kept until one changes.
     Identity results_for_;

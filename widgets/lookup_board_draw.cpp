@@ -92,6 +92,7 @@ void LookupBoard::draw_search(const BoardContext& context) {
         blur_search_ = false;
         focus_search_ = false;
     }
+    const bool focus_requested = focus_search_;
     if (focus_search_) {
         ImGui::SetKeyboardFocusHere();
         focus_search_ = false;
@@ -112,6 +113,8 @@ void LookupBoard::draw_search(const BoardContext& context) {
         ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackCompletion;
     ImGui::InputTextWithHint("##search", hint, &query_, flags, search_callback, &caret_to_end_);
     search_active_ = ImGui::IsItemActive();
+    // ImGui gives the box the keyboard on the next frame.
+    search_focus_pending_ = focus_requested && !search_active_;
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(2);
 }

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "support/temp_dir.hpp"
+#include "support/wait.hpp"
 
 extern char** environ;
 
@@ -93,13 +94,35 @@ struct XwdImage {
     }
 };
 
+// The pixels of X window `window` now, dumped through `file`.
+inline XwdImage capture_window(const std::string& window, const std::filesystem::path& file) {
+    const auto result = run_command("xwd -silent -id " + window + " -out '" + file.string() + "'");
+    if (result.status != 0) throw std::runtime_error("xwd failed: " + result.output);
+    return XwdImage::load(file);
+}
+
+// Captures window `window` until `shows` accepts what it drew, up to `timeout`; the last
+// capture either way. The app cannot be asked what it shows: this is how a test waits
+// for the very state it checks.
+template <class Predicate>
+XwdImage wait_for_window(const std::string& window, const std::filesystem::path& file,
+                         Predicate shows, std::chrono::seconds timeout = kGenerousWait) {
+    const auto give_up = std::chrono::steady_clock::now() + timeout;
+    XwdImage image = capture_window(window, file);
+    while (!shows(image) && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        image = capture_window(window, file);
+    }
+    return image;
+}
+
 class RealWindow {
   public:
     // Starts `command` (a shell command line; its output goes to `log`) and waits up to
     // `timeout` for a visible window of that process titled `title`.
     RealWindow(const std::string& command, const std::filesystem::path& log,
                const std::string& title = "LIFT Board",
-               std::chrono::seconds timeout = std::chrono::seconds(60))
+               std::chrono::seconds timeout = kGenerousWait)
         : log_(log) {
         const std::string line = "exec " + command + " > '" + log.string() + "' 2>&1";
         const char* argv[] = {"/bin/sh", "-c", line.c_str(), nullptr};
@@ -137,24 +160,11 @@ class RealWindow {
     }
 
     // The window's pixels now.
-    XwdImage capture() const {
-        const auto file = log_.parent_path() / "window.xwd";
-        const auto result =
-            run_command("xwd -silent -id " + window_ + " -out '" + file.string() + "'");
-        if (result.status != 0) throw std::runtime_error("xwd failed: " + result.output);
-        return XwdImage::load(file);
-    }
+    XwdImage capture() const { return capture_window(window_, log_.parent_path() / "window.xwd"); }
     // Captures until `shows` accepts one, up to `timeout`; the last capture either way.
     template <class Predicate>
-    XwdImage wait_for(Predicate shows,
-                      std::chrono::seconds timeout = std::chrono::seconds(20)) const {
-        const auto give_up = std::chrono::steady_clock::now() + timeout;
-        XwdImage image = capture();
-        while (!shows(image) && std::chrono::steady_clock::now() < give_up) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            image = capture();
-        }
-        return image;
+    XwdImage wait_for(Predicate shows, std::chrono::seconds timeout = kGenerousWait) const {
+        return wait_for_window(window_, log_.parent_path() / "window.xwd", shows, timeout);
     }
 
     bool running() const { return waitpid(pid_, nullptr, WNOHANG) == 0; }

@@ -8,6 +8,7 @@
 #include "db/sync/writer.hpp"
 #include "support/inbox_files.hpp"
 #include "support/temp_dir.hpp"
+#include "support/wait.hpp"
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
@@ -56,7 +57,8 @@ TEST_CASE("a reader thread loads snapshots while imports and commands run") {
     fs::rename(dir / "pupils.csv", inbox / "pupils.csv");
     test_support::write_file(dir / "events.csv", test_support::events_csv());
     fs::rename(dir / "events.csv", inbox / "events.csv");
-    while (!fs::exists(inbox / "processed" / "events.csv")) std::this_thread::sleep_for(10ms);
+    REQUIRE(
+        test_support::wait_until([&] { return fs::exists(inbox / "processed" / "events.csv"); }));
 
     for (int i = 0; i < 20; ++i) {
         auto result = writer.submit(core::SetPriority{"P000001", i % 4}, "tsan").get();
@@ -65,8 +67,8 @@ TEST_CASE("a reader thread loads snapshots while imports and commands run") {
     }
     test_support::write_file(dir / "more.csv", test_support::many_pupils_csv(500));
     fs::rename(dir / "more.csv", inbox / "pupils-more.csv");
-    while (!fs::exists(inbox / "processed" / "pupils-more.csv")) std::this_thread::sleep_for(10ms);
-    while (most_pupils.load() < 500) std::this_thread::sleep_for(10ms);
+    // The state the checks below need: a snapshot with the new pupils, seen by the reader.
+    REQUIRE(test_support::wait_until([&] { return most_pupils.load() >= 500; }));
 
     writer.stop();
     done.store(true);
