@@ -18,8 +18,8 @@ struct Palette {
     ImVec4 header{0.11f, 0.17f, 0.28f, 1.0f};
     ImVec4 row_alt{0.10f, 0.11f, 0.14f, 1.0f};
     ImVec4 accent{0.50f, 0.80f, 1.00f, 1.0f};
-    ImVec4 blocked{1.00f, 0.62f, 0.62f, 1.0f};
-    ImVec4 overdue{1.00f, 0.62f, 0.62f, 1.0f};
+    ImVec4 blocked{1.00f, 0.64f, 0.64f, 1.0f};
+    ImVec4 overdue{1.00f, 0.64f, 0.64f, 1.0f};
     ImVec4 due{1.00f, 0.72f, 0.30f, 1.0f};
     ImVec4 warning{0.98f, 0.90f, 0.45f, 1.0f};
     ImVec4 ok{0.55f, 0.90f, 0.55f, 1.0f};
