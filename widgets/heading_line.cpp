@@ -8,6 +8,7 @@ namespace widgets {
 namespace {
 
 constexpr const char* kDot = "  \xc2\xb7  ";
+constexpr const char* kKioskDot = " \xc2\xb7 ";  // headline spaces are wide already
 
 float width_in(ImFont* font, std::string_view text) {
     return font
@@ -47,9 +48,9 @@ void HeadingLine::add(std::string_view text, const ImVec4& colour, ImFont* font)
     const float width = width_in(shown, text);
     if (kiosk_ && dot_) {
         // The dot goes only where the run follows it on the same line.
-        next_run(0.0f, fonts_->body, width_in(fonts_->body, kDot) + width);
+        next_run(0.0f, fonts_->title, width_in(fonts_->title, kKioskDot) + width);
         if (dot_) {
-            text_coloured(kDot, palette().text_dim, fonts_->body);
+            text_coloured(kKioskDot, palette().text_dim, fonts_->title);
             next_run(0.0f, shown, width);
         } else {
             ImGui::SetCursorPosY(top_ + fonts_->title->Ascent - shown->Ascent);
