@@ -26,7 +26,7 @@ struct Palette {
     // Surfaces of the boards and the status bar.
     ImVec4 group_row{0.09f, 0.14f, 0.23f, 1.0f};     // teacher group header rows
     ImVec4 overdue_row{0.50f, 0.10f, 0.10f, 0.32f};  // tint over a row with a late visit
-    ImVec4 status_bar{0.09f, 0.12f, 0.19f, 1.0f};
+    ImVec4 status_bar{0.11f, 0.15f, 0.23f, 1.0f};
     ImVec4 border{0.24f, 0.28f, 0.34f, 1.0f};
     ImVec4 error_banner{0.60f, 0.12f, 0.12f, 1.0f};
     ImVec4 on_bright{0.04f, 0.05f, 0.07f, 1.0f};  // text on a filled badge or red strip
