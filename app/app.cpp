@@ -76,6 +76,24 @@ std::optional<widgets::KeyInput> board_key(const KeyPress& press) {
     return input;
 }
 
+// The wall's geometry: the size the display reports when it is believable (a fullscreen
+// window on a monitor), else the configured diagonal, at the configured distance.
+widgets::ViewingGeometry kiosk_geometry(const AppOptions& options, WindowSize framebuffer,
+                                        std::optional<WindowSize> reported_mm) {
+    widgets::ViewingGeometry geometry;
+    geometry.screen_height_px = framebuffer.height;
+    geometry.distance_m = options.viewing_distance_m;
+    std::optional<float> height;
+    if (reported_mm)
+        height = widgets::reported_height_mm(reported_mm->width, reported_mm->height,
+                                             framebuffer.width, framebuffer.height);
+    geometry.screen_height_mm =
+        height ? *height
+               : widgets::screen_height_mm(options.screen_diagonal_in, framebuffer.width,
+                                           framebuffer.height);
+    return geometry;
+}
+
 // While a board waits for a command's answer (which wakes nobody), frames come this often.
 constexpr double kWaitingPollSeconds = 0.05;
 
@@ -122,10 +140,21 @@ App::App(const AppOptions& options)
         schedule_.emplace(settings, std::chrono::steady_clock::now());
     }
 
-    const float scale =
-        widgets::ui_scale(window_.framebuffer_size().height, window_.content_scale());
-    fonts_ = widgets::load_fonts(*ImGui::GetIO().Fonts, scale);
-    widgets::apply_theme(scale);
+    const WindowSize framebuffer = window_.framebuffer_size();
+    const float scale = widgets::ui_scale(framebuffer.height, window_.content_scale());
+    widgets::FontPixels sizes = widgets::desk_font_pixels(scale);
+    if (kiosk_) {
+        geometry_ = kiosk_geometry(options, framebuffer, window_.monitor_size_mm());
+        sizes = widgets::kiosk_font_pixels(*geometry_, scale);
+        std::fprintf(stderr,
+                     "liftboard: type for a screen %.0f mm high read from %.1f m: body %.1f px, "
+                     "headlines %.1f px\n",
+                     static_cast<double>(geometry_->screen_height_mm),
+                     static_cast<double>(geometry_->distance_m), static_cast<double>(sizes.body),
+                     static_cast<double>(sizes.title));
+    }
+    fonts_ = widgets::load_fonts(*ImGui::GetIO().Fonts, sizes);
+    widgets::apply_theme(sizes.scale);
     channel_.set_waker(&Window::wake);
 }
 
@@ -181,6 +210,7 @@ FrameStats App::render_frame() {
     context.fonts = &fonts_;
     if (snapshot) context.today = snapshot->today;
     context.kiosk = kiosk_;
+    if (schedule_) context.page = schedule_->page();
     context.commands = commands_;
     context.user = user_;
     context.home_district = home_district_;
@@ -233,9 +263,12 @@ void App::draw_board(const core::Snapshot* snapshot, const widgets::BoardContext
         widgets::draw_alert_strip(
             sync_banner_text(sync_->read(), stale_after_, std::chrono::system_clock::now()), context);
     }
-    if (snapshot)
+    // The wall's status bar has no room for a long line in large type: an error goes here.
+    if (kiosk_) widgets::draw_alert_strip(error_line_, context);
+    if (snapshot) {
         board().draw(*snapshot, context);
-    else
+        if (schedule_) schedule_->set_pages(board().pages());
+    } else
         ImGui::TextDisabled("Loading the data...");
     ImGui::End();
 }
@@ -251,7 +284,7 @@ void App::draw_status_bar(const core::Snapshot* snapshot, const widgets::BoardCo
         if (!synced.empty()) as_of += (as_of.empty() ? "" : "  \xc2\xb7  ") + synced;
     }
     info.data_as_of = as_of;
-    info.banner = error_line_;
+    if (!kiosk_) info.banner = error_line_;
     status_bar_.draw(info, context);
 }
 

@@ -34,6 +34,10 @@ struct AppOptions {
     std::vector<std::string> rotation;
     KioskSchedule::Settings schedule;
     std::string contact_line;  // emergency contact, on every board
+    // Kiosk: the wall's size when the display does not report it, and the distance it is
+    // read from; the type is sized for these (widgets/type_scale.hpp).
+    float screen_diagonal_in = 55.0f;
+    float viewing_distance_m = 3.0f;
     // Benchmarks: leave run() after the first frame presented, or the first with data.
     enum class ExitAfter { never, first_frame, first_data_frame } exit_after = ExitAfter::never;
 };
@@ -65,9 +69,16 @@ class App {
     widgets::Board& board() { return *boards_[active_]; }
     // Shows the board named `name`; false (and no change) when there is none.
     bool select_board(std::string_view name);
+    // Kiosk: shows page `page` of the board on show until the rotation moves on (tests,
+    // screenshots); no effect on a desk, where lists scroll.
+    void show_page(size_t page) {
+        if (schedule_) schedule_->show_page(page);
+    }
     // Adds a board, replacing one of the same name (tests; later, configured boards).
     void add_board(std::unique_ptr<widgets::Board> board);
     const widgets::Fonts& fonts() const { return fonts_; }
+    // Kiosk: the screen and distance the type was sized for; nullopt on a desk.
+    const std::optional<widgets::ViewingGeometry>& geometry() const { return geometry_; }
     Window& window() { return window_; }
 
     // Runs until the window is closed; returns the process exit code.
@@ -94,6 +105,7 @@ class App {
 
     Window window_;
     widgets::Fonts fonts_;
+    std::optional<widgets::ViewingGeometry> geometry_;
     widgets::StatusBar status_bar_;
     std::vector<std::unique_ptr<widgets::Board>> boards_;
     size_t active_ = 0;

@@ -11,6 +11,13 @@
 namespace app {
 namespace {
 
+std::string toml_number(double v) {
+    std::string text = std::to_string(v);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
+}
+
 // Reads one table of the file, checking each key's type and range, and refusing keys
 // the table does not have (a typo must not silently fall back to a default).
 class Reader {
@@ -39,6 +46,16 @@ public:
             if (!n->is_integer() || !v || *v < lo || *v > hi)
                 fail(table + "." + key, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
             out = static_cast<int>(*v);
+        }
+    }
+    void number(const std::string& table, const std::string& key, double& out, double lo,
+                double hi) {
+        if (const toml::node* n = find(table, key)) {
+            auto v = n->value<double>();  // an integer or a float
+            if (!(n->is_integer() || n->is_floating_point()) || !v || *v < lo || *v > hi)
+                fail(table + "." + key,
+                     "must be a number from " + toml_number(lo) + " to " + toml_number(hi));
+            out = *v;
         }
     }
     void flag(const std::string& table, const std::string& key, bool& out) {
@@ -124,6 +141,8 @@ Config load_config(const std::filesystem::path& file, const std::vector<std::str
     r.whole("kiosk", "monitor", c.monitor, 0, 16);
     r.whole("kiosk", "pixel_shift_minutes", c.pixel_shift_minutes, 0, 1440);
     r.text("kiosk", "contact_line", c.contact_line);
+    r.number("kiosk", "screen_diagonal_in", c.screen_diagonal_in, 10.0, 300.0);
+    r.number("kiosk", "viewing_distance_m", c.viewing_distance_m, 0.3, 30.0);
     bool night_blank = true;
     r.flag("kiosk", "night_blank", night_blank);
     std::string night_start = "22:00", night_end = "06:00";

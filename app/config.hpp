@@ -36,6 +36,10 @@ struct Config {
     std::optional<NightHours> night = NightHours{};
     int pixel_shift_minutes = 10;   // burn-in protection: move the picture a little
     std::string contact_line;       // e.g. "Emergencies: School Age Lead, 01234 000000"
+    // Type is sized for the room: the screen's diagonal (used when the display does not
+    // report its size) and how far away people read it (see widgets/type_scale.hpp).
+    double screen_diagonal_in = 55.0;
+    double viewing_distance_m = 3.0;
     // [privacy]
     bool show_names = false;        // privacy mode is on unless this is true
     int card_revert_seconds = 60;   // a pupil card goes back to initials after this

@@ -57,6 +57,10 @@ void add_dashboard_options(CLI::App& cli, DashboardOptions& options) {
                    "Render the board once to this PNG and exit");
     cli.add_option("--size", options.size, "Window size, WIDTHxHEIGHT")->capture_default_str();
     cli.add_flag("--kiosk", options.kiosk, "Fullscreen on the primary monitor");
+    cli.add_option(
+           "--page", options.page,
+           "With --kiosk --screenshot: the page of the board to show (the wall pages long lists)")
+        ->check(CLI::PositiveNumber);
     cli.add_option("--inbox", options.inbox, "Inbox folder of CSV/JSON exports to import");
     cli.add_option("--config", options.config, "TOML configuration file");
     cli.add_option("--today", options.today, "Pin today's date, YYYY-MM-DD (tests and demos)");
@@ -140,6 +144,8 @@ int run_dashboard(const DashboardOptions& options) {
     app_options.schedule.night = config.night;
     app_options.schedule.pixel_shift = std::chrono::minutes(config.pixel_shift_minutes);
     app_options.contact_line = config.contact_line;
+    app_options.screen_diagonal_in = static_cast<float>(config.screen_diagonal_in);
+    app_options.viewing_distance_m = static_cast<float>(config.viewing_distance_m);
     if (options.exit_after == "first-frame") app_options.exit_after = AppOptions::ExitAfter::first_frame;
     if (options.exit_after == "data-frame") app_options.exit_after = AppOptions::ExitAfter::first_data_frame;
     app_options.window.vsync = !headless;
@@ -164,6 +170,7 @@ int run_dashboard(const DashboardOptions& options) {
             return 1;
         }
         std::string screenshot_error;
+        app.show_page(static_cast<size_t>(options.page - 1));
         if (!app.screenshot(options.screenshot, screenshot_error)) {
             print_error("screenshot failed: " + screenshot_error);
             return 1;

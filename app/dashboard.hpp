@@ -19,6 +19,7 @@ struct DashboardOptions {
     std::string screenshot;          // --screenshot out.png: render headless, write, exit
     std::string size = "1920x1080";  // --size WxH
     bool kiosk = false;              // --kiosk
+    int page = 1;                    // --page N: with --kiosk --screenshot, the board's page N
     std::string inbox;               // --inbox DIR
     std::string config;              // --config FILE
     std::string today;               // --today YYYY-MM-DD (pins the date, for tests and demos)

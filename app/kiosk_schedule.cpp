@@ -14,6 +14,8 @@ void KioskSchedule::on_input(Clock::time_point now) { last_input_ = now; }
 
 void KioskSchedule::on_board_chosen(size_t index, Clock::time_point now) {
     current_ = index % settings_.board_count;
+    page_ = 0;
+    pages_ = 1;
     shown_since_ = now;
     last_input_ = now;
 }
@@ -31,14 +33,24 @@ size_t KioskSchedule::board(Clock::time_point now) {
     }
     if (last_input_ && shown_since_ < *last_input_ + settings_.idle_return)
         shown_since_ = *last_input_ + settings_.idle_return;
-    if (settings_.board_count > 1 && settings_.rotate.count() > 0) {
+    if (settings_.rotate.count() > 0 && (settings_.board_count > 1 || pages_ > 1)) {
         auto steps = (now - shown_since_) / settings_.rotate;
+        shown_since_ += steps * settings_.rotate;
+        // After a long sleep only the board's own pages are known: step through them,
+        // then count boards (their pages are learnt when they are drawn).
+        for (; steps > 0 && page_ + 1 < pages_; --steps) ++page_;
         if (steps > 0) {
             current_ = (current_ + static_cast<size_t>(steps)) % settings_.board_count;
-            shown_since_ += steps * settings_.rotate;
+            page_ = 0;
+            pages_ = 1;
         }
     }
     return current_;
+}
+
+void KioskSchedule::set_pages(size_t pages) {
+    pages_ = std::max<size_t>(pages, 1);
+    page_ = std::min(page_, pages_ - 1);
 }
 
 bool KioskSchedule::blank(Clock::time_point now, ClockTime local_time) const {
@@ -58,7 +70,7 @@ KioskSchedule::Clock::duration KioskSchedule::until_next_change(Clock::time_poin
                                                                 std::chrono::system_clock::time_point wall) const {
     Clock::duration wait = std::chrono::hours(1);
     if (paused(now)) wait = std::min(wait, *last_input_ + settings_.idle_return - now);
-    else if (settings_.board_count > 1 && settings_.rotate.count() > 0) {
+    else if ((settings_.board_count > 1 || pages_ > 1) && settings_.rotate.count() > 0) {
         auto since = now - shown_since_;
         wait = std::min(wait, settings_.rotate - since % settings_.rotate);
     }

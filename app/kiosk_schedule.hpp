@@ -1,9 +1,11 @@
 // What the kiosk shows when, as pure arithmetic over steady-clock time and the local
-// time of day: the board rotation (paused by a touch or key, resumed after an idle
+// time of day: the board rotation, which steps through the pages of a board that has
+// several before the next board (paused by a touch or key, resumed after an idle
 // period), night blanking, the slow pixel shift against burn-in, and how long the
 // event loop may sleep before any of these changes. No window, so it is unit-tested.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -39,6 +41,16 @@ public:
 
     // Advances the rotation to `now`; returns the board to show.
     size_t board(Clock::time_point now);
+    // The page of that board to show, from 0.
+    size_t page() const { return page_; }
+    // How many pages the board on show has (it knows once drawn): each takes a turn of
+    // the rotation. A board not yet drawn counts as one page.
+    void set_pages(size_t pages);
+    // Shows page `page` of the board on show (tests, screenshots); clamped when drawn.
+    void show_page(size_t page) {
+        page_ = page;
+        pages_ = std::max(pages_, page + 1);
+    }
     bool paused(Clock::time_point now) const;
     // Night hours with nobody touching the screen: draw nothing.
     bool blank(Clock::time_point now, ClockTime local_time) const;
@@ -52,6 +64,8 @@ public:
 private:
     Settings settings_;
     size_t current_ = 0;
+    size_t page_ = 0;
+    size_t pages_ = 1;  // of the current board
     Clock::time_point shown_since_;
     std::optional<Clock::time_point> last_input_;
 };

@@ -112,6 +112,14 @@ WindowSize Window::framebuffer_size() const {
     return size;
 }
 
+std::optional<WindowSize> Window::monitor_size_mm() const {
+    GLFWmonitor* monitor = glfwGetWindowMonitor(window_.get());
+    if (!monitor) return std::nullopt;
+    WindowSize size;
+    glfwGetMonitorPhysicalSize(monitor, &size.width, &size.height);
+    return size;
+}
+
 float Window::content_scale() const {
     float x = 1.0f, y = 1.0f;
     glfwGetWindowContentScale(window_.get(), &x, &y);

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ class Window {
     bool should_close() const;
     void request_close();
     WindowSize framebuffer_size() const;
+    // The physical size in millimetres the monitor the window is fullscreen on reports
+    // (0 x 0 when it reports none); nullopt for a window that is not fullscreen.
+    std::optional<WindowSize> monitor_size_mm() const;
     // The monitor's DPI relative to 96 (1.0 on X11 unless the desktop says otherwise).
     float content_scale() const;
 

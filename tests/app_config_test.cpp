@@ -108,3 +108,17 @@ TEST_CASE("night hours may wrap midnight") {
     CHECK(evening.contains({19 * 60}));
     CHECK_FALSE(evening.contains({21 * 60}));
 }
+
+TEST_CASE("the kiosk's screen size and viewing distance: defaults, numbers, and range errors") {
+    auto defaults = load("");
+    CHECK(defaults.screen_diagonal_in == 55.0);
+    CHECK(defaults.viewing_distance_m == 3.0);
+    auto c = load("[kiosk]\nscreen_diagonal_in = 43\nviewing_distance_m = 2.5\n");
+    CHECK(c.screen_diagonal_in == 43.0);
+    CHECK(c.viewing_distance_m == 2.5);
+    CHECK_THROWS_WITH(
+        load("[kiosk]\nviewing_distance_m = 0\n"),
+        Catch::Contains("kiosk.viewing_distance_m") && Catch::Contains("from 0.3 to 30"));
+    CHECK_THROWS_WITH(load("[kiosk]\nscreen_diagonal_in = \"55in\"\n"),
+                      Catch::Contains("kiosk.screen_diagonal_in"));
+}

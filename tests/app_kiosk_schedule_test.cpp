@@ -90,3 +90,40 @@ TEST_CASE("the loop sleeps until the next rotation or shift, not longer") {
     app::KioskSchedule single(settings, t0);
     CHECK(single.until_next_change(t0, w + 1min) == Clock::duration(9min));
 }
+
+TEST_CASE("a board with several pages shows each for an interval before the next board") {
+    Clock::time_point t0{};
+    app::KioskSchedule k(four_boards(), t0);
+    CHECK(k.board(t0) == 0);
+    k.set_pages(3);  // board 0, once drawn, has three pages
+    CHECK(k.page() == 0);
+    CHECK(k.board(t0 + 30s) == 0);
+    CHECK(k.page() == 1);
+    CHECK(k.board(t0 + 60s) == 0);
+    CHECK(k.page() == 2);
+    CHECK(k.board(t0 + 90s) == 1);
+    CHECK(k.page() == 0);
+    // A board whose list shrank while on a later page shows its last page.
+    k.set_pages(2);
+    CHECK(k.board(t0 + 119s) == 1);
+    CHECK(k.board(t0 + 120s) == 1);
+    CHECK(k.page() == 1);
+    k.set_pages(1);
+    CHECK(k.page() == 0);
+    CHECK(k.board(t0 + 150s) == 2);
+}
+
+TEST_CASE("a single board with pages still turns them, and the loop wakes for each") {
+    auto settings = four_boards();
+    settings.board_count = 1;
+    Clock::time_point t0{};
+    app::KioskSchedule k(settings, t0);
+    k.board(t0);
+    k.set_pages(2);
+    const std::chrono::system_clock::time_point wall{};
+    CHECK(k.until_next_change(t0 + 10s, wall) <= 20s);
+    CHECK(k.board(t0 + 30s) == 0);
+    CHECK(k.page() == 1);
+    CHECK(k.board(t0 + 60s) == 0);
+    CHECK(k.page() == 0);  // round again
+}

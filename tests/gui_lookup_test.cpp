@@ -111,7 +111,7 @@ TEST_CASE("the empty lookup board renders at 1920x1080 and 1280x720, interactive
             const auto [results, card] = check_lookup_image(PngImage(png), size);
             // Nothing typed: the results column is nearly empty, the help pane is not
             // (shorter on the wall, which has no key list).
-            CHECK(results < 0.01);
+            CHECK(results < (kiosk ? 0.02 : 0.01));  // the wall's type is larger
             CHECK(card > (kiosk ? 0.003 : 0.01));
         }
     }

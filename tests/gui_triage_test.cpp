@@ -41,7 +41,7 @@ void check_triage_image(const PngImage& image, int width, int height) {
     const double text = image.text_share(0, height / 5, width, height * 7 / 8);
     INFO("table text share " << text);
     CHECK(text > 0.02);
-    const double red = image.colour_share(height / 5, height * 7 / 8, 255, 107, 107, 12);
+    const double red = image.colour_share(height / 5, height * 7 / 8, 255, 163, 163, 12);
     INFO("status red share " << red);
     CHECK(red > 0.0005);
     const double bar = image.text_share(0, height - height / 20, width, height);

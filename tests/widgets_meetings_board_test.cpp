@@ -130,22 +130,44 @@ TEST_CASE("a long list shows how many rows are below, and paging reaches them") 
         return at == std::string::npos ? 0 : std::stoi(text.substr(at + 4));
     };
     std::string text;
-    for (int i = 0; i < 2; ++i) text = ui.frame(board, s, true, true);
+    for (int i = 0; i < 2; ++i) text = ui.frame(board, s, true);
     const int first = more(text);
     CHECK(first > 20);
     CHECK(first < 42);
-    CHECK_FALSE(contains(text, "PgDn"));  // the wall has no keyboard hint
+    CHECK(contains(text, "(PgDn)"));
     board.scroll(widgets::Scroll::page_down);
-    for (int i = 0; i < 2; ++i) text = ui.frame(board, s, true, true);
+    for (int i = 0; i < 2; ++i) text = ui.frame(board, s, true);
     CHECK(more(text) < first);
     CHECK(more(text) > 0);
     board.scroll(widgets::Scroll::bottom);
-    for (int i = 0; i < 2; ++i) text = ui.frame(board, s, true, true);
+    for (int i = 0; i < 2; ++i) text = ui.frame(board, s, true);
     CHECK(more(text) == 0);
     board.scroll(widgets::Scroll::top);
-    for (int i = 0; i < 2; ++i) text = ui.frame(board, s, true, false);
+    for (int i = 0; i < 2; ++i) text = ui.frame(board, s, true);
     CHECK(more(text) == first);
-    CHECK(contains(text, "(PgDn)"));
+}
+
+TEST_CASE("on the wall a long list is paged: every booking on a page, which page is said") {
+    test_support::HeadlessImGui ui;
+    widgets::MeetingsBoard board;
+    auto s = snapshot_with(40);
+    widgets::BoardContext ctx = ui.context(s);
+    ctx.kiosk = true;
+    for (int i = 0; i < 2; ++i) ui.frame(board, s, ctx);
+    const size_t pages = board.pages();
+    REQUIRE(pages > 2);
+    std::string all;
+    for (size_t page = 0; page < pages; ++page) {
+        ctx.page = page;
+        const std::string text = ui.frame(board, s, ctx).logged;
+        CHECK(contains(text, "Page " + std::to_string(page + 1) + " of " + std::to_string(pages)));
+        CHECK_FALSE(contains(text, "PgDn"));  // the wall has no keyboard hint
+        all += text;
+    }
+    for (const core::MeetingBooking& b : s.meetings.cards[0].bookings) {
+        INFO(b.pupil_label);
+        CHECK(contains(all, b.pupil_label));
+    }
 }
 
 TEST_CASE("no meetings at all: both weeks say so") {

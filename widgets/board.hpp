@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -21,6 +22,9 @@ struct BoardContext {
     const Fonts* fonts = nullptr;  // never null while drawing
     core::Date today;              // the date the rules were evaluated for
     bool kiosk = false;            // on the wall: large type, no editing forms
+    // On the wall a long list is shown a page at a time as part of the rotation: the
+    // page to show (a board clamps it to its pages()).
+    size_t page = 0;
     // Where triage edits go (the writer thread); null when the board is read-only
     // (a screenshot, a benchmark). A board never writes anything itself.
     core::CommandSink* commands = nullptr;
@@ -52,6 +56,9 @@ class Board {
     virtual std::string_view title() const = 0;
     // Draws into the current ImGui window, filling its content region.
     virtual void draw(const core::Snapshot& snapshot, const BoardContext& context) = 0;
+    // How many pages the last kiosk draw had (see BoardContext::page); 1 for a board
+    // that fits its screen, and always outside kiosk mode, where lists scroll.
+    virtual size_t pages() const { return 1; }
     // Applied on the next draw; boards without scrolling ignore it.
     virtual void scroll(Scroll) {}
     // A key press, before the app's own handling; true when the board used it.

@@ -30,9 +30,21 @@ std::optional<size_t> draw_board_tabs(const std::vector<std::string_view>& title
     ImGui::PopFont();
     if (!contact_line.empty()) {
         ImGui::SameLine();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - context.fonts->bold->FontSize) * 0.5f);
         ImGui::PushFont(context.fonts->bold);
-        text_right_aligned(contact_line, p.warning);
+        const float width =
+            ImGui::CalcTextSize(contact_line.data(), contact_line.data() + contact_line.size()).x;
+        if (context.kiosk && width > ImGui::GetContentRegionAvail().x) {
+            // Large type: the contact gets a line of its own below the tabs, wrapped if
+            // need be, rather than running into them or being cut.
+            ImGui::NewLine();
+            ImGui::PushTextWrapPos(0.0f);
+            text_coloured(contact_line, p.warning);
+            ImGui::PopTextWrapPos();
+        } else {
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                                 (height - context.fonts->bold->FontSize) * 0.5f);
+            text_right_aligned(contact_line, p.warning);
+        }
         ImGui::PopFont();
     }
     return clicked;

@@ -63,6 +63,7 @@ void CaseloadBoard::refresh(const core::Snapshot& snapshot, const BoardContext& 
     cached_built_at_ = snapshot.built_at;
     lines_ = caseload_lines(snapshot, sort_, grouped_);
     measure_columns(snapshot, context);
+    kiosk_size_ = ImVec2(-1.0f, -1.0f);
 
     int overdue = 0;
     for (const auto& load : snapshot.teacher_loads) overdue += load.overdue_visits;
@@ -113,7 +114,70 @@ void CaseloadBoard::draw(const core::Snapshot& snapshot, const BoardContext& con
     if (privacy_measured_ != context.privacy) cached_for_ = nullptr;
     refresh(snapshot, context);
     draw_summary(snapshot, context);
-    draw_table(snapshot, context, ImGui::GetContentRegionAvail().y);
+    pages_ = 1;
+    if (context.kiosk && !snapshot.caseload.empty())
+        draw_kiosk(snapshot, context);
+    else
+        draw_table(snapshot, context, ImGui::GetContentRegionAvail().y);
+}
+
+void CaseloadBoard::draw_kiosk(const core::Snapshot& snapshot, const BoardContext& context) {
+    const ImVec2 size = ImGui::GetContentRegionAvail();
+    if (size.x != kiosk_size_.x || size.y != kiosk_size_.y) {
+        kiosk_size_ = size;
+        const Palette& p = palette();
+        ImFont* bold = context.fonts->bold;
+        // Fewer columns than the desk: the last visit is implied by the next one.
+        std::vector<KioskColumn> columns = {{"Pupil", 0.0f},      {"School", 1.0f},
+                                            {"Need", 0.0f},       {"Stage", 0.0f},
+                                            {"Next visit", 0.0f}, {"Next action", 1.3f}};
+        if (!grouped_) columns.insert(columns.begin() + 2, KioskColumn{"Teacher", 0.7f});
+        std::vector<KioskRow> rows;
+        rows.reserve(lines_.size());
+        for (const CaseloadLine& line : lines_) {
+            KioskRow row;
+            if (line.kind == CaseloadLine::Kind::teacher) {
+                const core::TeacherLoad& load = snapshot.teacher_loads[line.index];
+                row.group = true;
+                std::vector<KioskRun> runs = {
+                    {load.name, p.accent, bold},
+                    {std::to_string(load.cases) + (load.cases == 1 ? " case" : " cases"), p.text}};
+                if (load.overdue_visits > 0)
+                    runs.push_back(
+                        {std::to_string(load.overdue_visits) +
+                             (load.overdue_visits == 1 ? " visit overdue" : " visits overdue"),
+                         p.overdue, bold});
+                row.cells.push_back(with_separators(std::move(runs)));
+                rows.push_back(std::move(row));
+                continue;
+            }
+            const core::CaseloadRow& c = snapshot.caseload[line.index];
+            if (c.visit_overdue) row.tint = p.overdue_row;
+            auto cell = [&](std::string text, const ImVec4& colour, ImFont* font = nullptr) {
+                if (text.empty()) return row.cells.push_back({{"â", p.text_dim}});
+                row.cells.push_back({{std::move(text), colour, font}});
+            };
+            cell(pupil_line(snapshot, c.pupil, c.pupil_label, context.privacy), p.text);
+            cell(std::string(c.school), p.text);
+            if (!grouped_) cell(std::string(c.teacher), p.text);
+            cell(std::string(c.need_area), p.text);
+            cell(std::string(c.stage), p.text_dim);
+            if (c.visit_overdue && c.next_visit_due) {
+                row.cells.push_back(
+                    {{core::next_visit_text(c), p.overdue, bold},
+                     {"  " + std::to_string(snapshot.today - *c.next_visit_due) + "d late",
+                      p.overdue}});
+            } else {
+                cell(core::next_visit_text(c), p.text);
+            }
+            cell(std::string(c.next_action),
+                 c.worst == core::Status::ok ? p.text : status_colour(c.worst));
+            rows.push_back(std::move(row));
+        }
+        kiosk_table_.layout(std::move(columns), std::move(rows), size, grouped_, context);
+    }
+    pages_ = kiosk_table_.pages();
+    kiosk_table_.draw(context.page, context);
 }
 
 void CaseloadBoard::draw_summary(const core::Snapshot&, const BoardContext& context) {

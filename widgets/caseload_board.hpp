@@ -1,7 +1,8 @@
 // The caseload board: the STLS caselist as a wall table (pupil, school, need area,
 // stage, last and next visit, next action), grouped by specialist teacher with each
 // teacher's load on the group row, late visits highlighted. Draws only the visible
-// rows (ImGuiListClipper), so 100k open cases cost the same per frame as 100.
+// rows (ImGuiListClipper), so 100k open cases cost the same per frame as 100. On the
+// wall the list is paged instead (a teacher or a screenful at a time, nothing cut off).
 #pragma once
 
 #include <array>
@@ -12,6 +13,7 @@
 
 #include "widgets/board.hpp"
 #include "widgets/caseload_lines.hpp"
+#include "widgets/kiosk_table.hpp"
 
 namespace widgets {
 
@@ -25,6 +27,7 @@ class CaseloadBoard final : public Board {
     std::string_view title() const override { return "Caseload"; }
     void draw(const core::Snapshot& snapshot, const BoardContext& context) override;
     void scroll(Scroll request) override { pending_scroll_ = request; }
+    size_t pages() const override { return pages_; }
 
     // The lines of the last snapshot drawn (tests and benchmarks look at them).
     const std::vector<CaseloadLine>& lines() const { return lines_; }
@@ -38,6 +41,7 @@ class CaseloadBoard final : public Board {
     void draw_case_line(const core::CaseloadRow& row, const core::Snapshot& snapshot,
                         const BoardContext& context);
     void apply_scroll(float row_height);
+    void draw_kiosk(const core::Snapshot& snapshot, const BoardContext& context);
 
     bool grouped_;
     CaseloadSort sort_;
@@ -56,6 +60,10 @@ class CaseloadBoard final : public Board {
     // once per snapshot: fixed, so the layout never shifts while the list scrolls.
     std::array<float, 8> column_width_{};
     bool privacy_measured_ = true;  // the privacy setting the widths were measured for
+    // The wall's pages, laid out for this size once per snapshot.
+    KioskTable kiosk_table_;
+    ImVec2 kiosk_size_{-1.0f, -1.0f};
+    size_t pages_ = 1;
 };
 
 }  // namespace widgets

@@ -16,7 +16,9 @@ void text_fitted(std::string_view text, const ImVec4& colour, float max_width) {
     const ImVec2 size = ImGui::CalcTextSize(begin, end);
     float available = ImGui::GetContentRegionAvail().x;
     if (max_width > 0.0f) available = std::min(available, max_width);
-    if (size.x <= available) {
+    // A pushed wrap position (the wall, where nothing may be cut) wraps the text instead.
+    const bool wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f;
+    if (size.x <= available || wrap) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         ImGui::TextUnformatted(begin, end);
         ImGui::PopStyleColor();

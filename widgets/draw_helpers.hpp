@@ -12,6 +12,7 @@ namespace widgets {
 
 // Draws `text` in `colour`, ending in "..." when it is wider than the space left on
 // the line, or than `max_width` when that is positive (table cells, status bar slots).
+// Inside PushTextWrapPos (the wall, where nothing may be cut) it wraps there instead.
 void text_fitted(std::string_view text, const ImVec4& colour, float max_width = 0.0f);
 
 // Draws `text` so that it ends `right_margin` pixels before the content region's

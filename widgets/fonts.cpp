@@ -39,27 +39,32 @@ float ui_scale(int framebuffer_height, float content_scale) {
 }
 
 Fonts load_fonts(ImFontAtlas& atlas, float scale, const std::filesystem::path& font_dir) {
+    return load_fonts(atlas, desk_font_pixels(scale), font_dir);
+}
+
+Fonts load_fonts(ImFontAtlas& atlas, const FontPixels& sizes,
+                 const std::filesystem::path& font_dir) {
     atlas.Clear();
     Fonts fonts;
-    fonts.scale = scale;
+    fonts.scale = sizes.scale;
     const auto regular = font_dir / "DejaVuSans.ttf";
     const auto bold = font_dir / "DejaVuSans-Bold.ttf";
     std::error_code ignored;
     if (std::filesystem::is_regular_file(regular, ignored) &&
         std::filesystem::is_regular_file(bold, ignored)) {
         // The first font added is ImGui's default: the body.
-        fonts.body = add_font(atlas, regular, FontSizes::body * scale);
-        fonts.bold = add_font(atlas, bold, FontSizes::body * scale);
-        fonts.small = add_font(atlas, regular, FontSizes::small * scale);
-        fonts.title = add_font(atlas, bold, FontSizes::title * scale);
+        fonts.body = add_font(atlas, regular, sizes.body);
+        fonts.bold = add_font(atlas, bold, sizes.body);
+        fonts.small = add_font(atlas, regular, sizes.small);
+        fonts.title = add_font(atlas, bold, sizes.title);
     }
     if (!fonts.body || !fonts.bold || !fonts.small || !fonts.title) {
         atlas.Clear();
         fonts.fallback = true;
-        fonts.body = add_default(atlas, FontSizes::body * scale);
+        fonts.body = add_default(atlas, sizes.body);
         fonts.bold = fonts.body;
-        fonts.small = add_default(atlas, FontSizes::small * scale);
-        fonts.title = add_default(atlas, FontSizes::title * scale);
+        fonts.small = add_default(atlas, sizes.small);
+        fonts.title = add_default(atlas, sizes.title);
     }
     return fonts;
 }

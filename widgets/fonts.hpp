@@ -1,17 +1,20 @@
-// The board fonts: DejaVu Sans (Debian's fonts-dejavu-core) at sizes legible from 3 m
-// on a 1080p screen, scaled for the real framebuffer, and the scale rule itself. The
-// atlas is built once, before the first frame: a kiosk does not change screens.
+// The board fonts: DejaVu Sans (Debian's fonts-dejavu-core) at the desk's design sizes
+// scaled for the real framebuffer, or at the wall's sizes for the room (type_scale.hpp),
+// and the desk's scale rule itself. The atlas is built once, before the first frame: a
+// kiosk does not change screens.
 #pragma once
 
 #include <filesystem>
+
+#include "widgets/type_scale.hpp"
 
 struct ImFont;
 struct ImFontAtlas;
 
 namespace widgets {
 
-// Pixel sizes at scale 1.0 (a 1080-pixel-high framebuffer). A body of 28 px on a 1080p
-// wall screen has a cap height of about 1/55 of the screen, readable across a room.
+// Pixel sizes at scale 1.0 (a 1080-pixel-high framebuffer): the desk's sizes. A body of
+// 28 px has 17.5 px capitals; the wall sizes its type for the room instead.
 struct FontSizes {
     static constexpr float body = 28.0f;
     static constexpr float small = 22.0f;
@@ -38,6 +41,9 @@ inline constexpr const char* kDejaVuDir = "/usr/share/fonts/truetype/dejavu";
 // Adds the four fonts to `atlas` (cleared first) at `scale`; falls back to ImGui's
 // built-in font when the DejaVu files are missing, so a kiosk still starts.
 Fonts load_fonts(ImFontAtlas& atlas, float scale,
+                 const std::filesystem::path& font_dir = kDejaVuDir);
+// The same at explicit sizes (the wall's, from kiosk_font_pixels).
+Fonts load_fonts(ImFontAtlas& atlas, const FontPixels& sizes,
                  const std::filesystem::path& font_dir = kDejaVuDir);
 
 }  // namespace widgets

@@ -257,7 +257,9 @@ void LookupBoard::draw_help(const BoardContext& context) {
     ImGui::Dummy(ImVec2(0.0f, 12.0f * context.scale));
 
     if (context.kiosk) {
+        ImGui::PushTextWrapPos(0.0f);
         text_coloured("Touch the search box to type; touch a result to open it.", p.text_dim);
+        ImGui::PopTextWrapPos();
     } else {
         constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit;
         if (ImGui::BeginTable("##keys", 2, flags)) {

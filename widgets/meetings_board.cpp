@@ -40,6 +40,7 @@ void MeetingsBoard::refresh(const core::Snapshot& snapshot, const BoardContext&)
     cached_generation_ = snapshot.generation;
     cached_built_at_ = snapshot.built_at;
     laid_out_for_ = ImVec2(-1.0f, -1.0f);
+    kiosk_size_ = ImVec2(-1.0f, -1.0f);
 
     const core::MeetingBoardModel& model = snapshot.meetings;
     columns_ = meeting_columns(model);
@@ -84,6 +85,11 @@ void MeetingsBoard::draw(const core::Snapshot& snapshot, const BoardContext& con
     const float available = ImGui::GetContentRegionAvail().x;
     refresh(snapshot, context);
     draw_summary(snapshot, context);
+    kiosk_page_count_ = 1;
+    if (context.kiosk) {
+        draw_kiosk(snapshot, context);
+        return;
+    }
 
     const core::MeetingBoardModel& model = snapshot.meetings;
     const float width = column_width(columns_.size(), available, s);

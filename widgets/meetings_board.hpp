@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "widgets/board.hpp"
+#include "widgets/kiosk_table.hpp"
 #include "widgets/meetings_layout.hpp"
 
 namespace widgets {
@@ -23,6 +24,7 @@ class MeetingsBoard final : public Board {
     std::string_view title() const override { return "LIFT meetings"; }
     void draw(const core::Snapshot& snapshot, const BoardContext& context) override;
     void scroll(Scroll request) override { pending_scroll_ = request; }
+    size_t pages() const override { return kiosk_page_count_; }
 
     // The columns of the last snapshot drawn (tests look at them).
     const std::vector<MeetingColumn>& columns() const { return columns_; }
@@ -35,7 +37,23 @@ class MeetingsBoard final : public Board {
     void draw_week_bands(const core::MeetingBoardModel& model, float x0, float width,
                          const BoardContext& context);
 
+    // The wall: one meeting at a time across the whole width, its bookings paged
+    // (meetings_kiosk.cpp).
+    void draw_kiosk(const core::Snapshot& snapshot, const BoardContext& context);
+    void layout_kiosk(const core::Snapshot& snapshot, const BoardContext& context, ImVec2 size);
+
     std::optional<Scroll> pending_scroll_;
+    struct KioskPage {
+        size_t column = 0;      // into columns_
+        size_t page = 0;        // of that column's table
+        bool overview = false;  // the meeting's header and schools, no bookings
+        bool compact = false;   // the header without the schools (shown on the overview)
+    };
+    std::vector<KioskTable> kiosk_tables_;  // parallel to columns_
+    std::vector<KioskPage> kiosk_pages_;
+    ImVec2 kiosk_size_{-1.0f, -1.0f};
+    bool kiosk_privacy_ = true;
+    size_t kiosk_page_count_ = 1;
 
     // What the cached texts were made for: a new snapshot or a new width remakes them.
     const core::Snapshot* cached_for_ = nullptr;

@@ -41,15 +41,48 @@ void StatusBar::draw(const StatusInfo& info, const BoardContext& context) {
     const float body_y = top + fonts.title->Ascent - fonts.body->Ascent;
     const float small_y = top + fonts.title->Ascent - fonts.small->Ascent;
 
+    // On the wall, with type sized for the room, the bar keeps what matters most and drops
+    // the rest whole, never cutting a word: the clock and the data's age always, then the
+    // privacy state, then the board's name (the tabs show it too); no brand.
+    const std::string_view privacy_note =
+        context.privacy
+            ? (context.kiosk ? "Privacy on" : "Privacy on: initials and references only")
+            : "Privacy OFF: full names shown";
+    bool brand = true, board = true, privacy = true;
+    if (context.kiosk) {
+        brand = false;
+        auto width = [](ImFont* font, std::string_view text) {
+            return font
+                ->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(),
+                                text.data() + text.size())
+                .x;
+        };
+        const float gap = 40.0f * context.scale;
+        const float right = width(fonts.title, info.clock) + 32.0f * context.scale +
+                            (info.data_as_of.empty() ? 0.0f
+                                                     : width(fonts.small, "Data as of ") +
+                                                           width(fonts.small, info.data_as_of));
+        const float room = ImGui::GetContentRegionAvail().x - right - gap;
+        const float board_w = width(fonts.body, info.board_title) + gap;
+        const float privacy_w = width(fonts.small, privacy_note);
+        privacy = privacy_w <= room;
+        board = board_w + (privacy ? privacy_w : 0.0f) <= room;
+    }
+
     ImGui::SetCursorPosY(body_y);
-    text_coloured("LIFT Board", p.accent, fonts.bold);
-    ImGui::SameLine();
-    text_coloured(info.board_title, p.text, fonts.body);
-    ImGui::SameLine(0.0f, 28.0f * context.scale);
-    ImGui::SetCursorPosY(small_y);
-    text_coloured(context.privacy ? "Privacy on: initials and references only"
-                                  : "Privacy OFF: full names shown",
-                  context.privacy ? p.text_dim : p.due, fonts.small);
+    if (brand) {
+        text_coloured("LIFT Board", p.accent, fonts.bold);
+        ImGui::SameLine();
+    }
+    if (board) {
+        ImGui::SetCursorPosY(body_y);
+        text_coloured(info.board_title, p.text, context.kiosk ? fonts.bold : fonts.body);
+        ImGui::SameLine(0.0f, 28.0f * context.scale);
+    }
+    if (privacy) {
+        ImGui::SetCursorPosY(small_y);
+        text_coloured(privacy_note, context.privacy ? p.text_dim : p.due, fonts.small);
+    }
 
     if (!info.banner.empty()) {
         ImGui::SameLine(0.0f, 40.0f * context.scale);

@@ -13,7 +13,7 @@ struct StatusInfo {
     std::string_view board_title;  // "Caseload"
     std::string_view clock;        // "14:07"
     std::string_view data_as_of;   // "Thu 20 Nov 14:02"; empty while nothing is loaded
-    std::string_view banner;       // shown in red when not empty
+    std::string_view banner;  // shown in red when not empty (the wall shows it above the board)
 };
 
 class StatusBar {

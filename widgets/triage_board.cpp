@@ -189,6 +189,15 @@ void TriageBoard::draw(const core::Snapshot& snapshot, const BoardContext& conte
 
     draw_summary(context);
     if (interactive_) draw_filters(snapshot, context);
+    pages_ = 1;
+    if (context.kiosk) {
+        // Conflict lines wrap on the wall (text_fitted honours a pushed wrap position).
+        ImGui::PushTextWrapPos(0.0f);
+        draw_conflicts(snapshot, context);
+        ImGui::PopTextWrapPos();
+        draw_kiosk(snapshot, context, ImGui::GetContentRegionAvail());
+        return;
+    }
     draw_conflicts(snapshot, context);
 
     const float help = interactive_ ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;

@@ -19,6 +19,7 @@
 
 #include "core/triage.hpp"
 #include "widgets/board.hpp"
+#include "widgets/kiosk_table.hpp"
 #include "widgets/referral_form.hpp"
 #include "widgets/triage_actions.hpp"
 
@@ -32,6 +33,7 @@ class TriageBoard final : public Board {
     void scroll(Scroll request) override { pending_scroll_ = request; }
     bool key(const KeyInput& key) override;
     bool waiting() const override { return actions_.waiting() || referral_.waiting(); }
+    size_t pages() const override { return pages_; }
 
     // What the last draw showed (tests look at them).
     const std::vector<uint32_t>& visible() const { return visible_; }  // into triage.rows
@@ -59,6 +61,8 @@ class TriageBoard final : public Board {
     void reveal_focus(float row_height, float header_height);
     void draw_help(const BoardContext& context);
     void apply_scroll(float row_height);
+    // The wall: the list a page at a time, nothing cut off (triage_kiosk.cpp).
+    void draw_kiosk(const core::Snapshot& snapshot, const BoardContext& context, ImVec2 size);
 
     core::TriageFilter filter_;
     std::vector<uint32_t> visible_;
@@ -79,6 +83,13 @@ class TriageBoard final : public Board {
     std::chrono::system_clock::time_point cached_built_at_;
     bool privacy_measured_ = true;
     std::string count_text_, today_;
+    KioskTable kiosk_table_;
+    const core::Snapshot* kiosk_for_ = nullptr;  // what the table was laid out for
+    uint64_t kiosk_generation_ = 0;
+    std::chrono::system_clock::time_point kiosk_built_at_;
+    ImVec2 kiosk_size_{-1.0f, -1.0f};
+    bool kiosk_privacy_ = true;
+    size_t pages_ = 1;
     float pupil_width_ = 0.0f, status_width_ = 0.0f, due_width_ = 0.0f, priority_width_ = 0.0f;
 };
 
