@@ -103,7 +103,11 @@ SourcePass HubSource::attempt(Store& store) {
         connection_.reset();  // a half-read hub transaction is not reused
         throw;
     } catch (...) {
-        pass.summary = current_hub_error().what();
+        const std::string message = current_hub_error().what();
+        // The status bar, the banner and sync_state get the first line: PostgreSQL's
+        // DETAIL line may quote a row. The log keeps it all.
+        pass.summary = message.substr(0, message.find('\n'));
+        if (pass.summary != message) spdlog::info("{}: {}", name_, message);
         note_failure(store, pass.summary);
     }
     status_.set_in_flight(false);
