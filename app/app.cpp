@@ -17,6 +17,7 @@
 #include "app/frame_clock.hpp"
 #include "app/screenshot.hpp"
 #include "app/sync_text.hpp"
+#include "core/hub_status_text.hpp"
 #include "db/sync/release_memory.hpp"
 #include "widgets/alert_strip.hpp"
 #include "widgets/board_tabs.hpp"
@@ -282,6 +283,10 @@ void App::draw_status_bar(const core::Snapshot* snapshot, const widgets::BoardCo
     if (sync_) {
         const std::string synced = last_sync_text(sync_->read(), std::chrono::system_clock::now());
         if (!synced.empty()) as_of += (as_of.empty() ? "" : "  \xc2\xb7  ") + synced;
+    }
+    if (snapshot && snapshot->data) {
+        const std::string newer = core::newer_version_text(snapshot->data->newer_version_rows);
+        if (!newer.empty()) as_of += (as_of.empty() ? "" : "  \xc2\xb7  ") + newer;
     }
     info.data_as_of = as_of;
     if (!kiosk_) info.banner = error_line_;

@@ -47,6 +47,10 @@ struct Dataset {
     BookingTable bookings{text_.get()};
     std::vector<CaseState> cases;
     std::vector<SyncConflict> conflicts;  // unresolved hub conflicts, oldest first
+    // Rows the store holds that this version cannot read (an event kind a newer client
+    // pushed to the hub): left out here, so the rules skip them, and counted so the
+    // status bar can say so. They stay in the store for the version that knows them.
+    size_t newer_version_rows = 0;
 
     // Sorts and builds the lookups below. Call after filling the tables; call again
     // after adding more rows.

@@ -224,15 +224,23 @@ core::Dataset Store::load_dataset() {
 
         // Rows go straight into the packed table as views of SQLite's buffers: a million
         // events, so no std::string per field on the way.
+        // A kind this version does not know came from the hub (a newer client pushed it;
+        // local imports refuse unknown kinds): counted and skipped, never fatal, or one
+        // such row would stop every snapshot.
         SQLite::Statement events(
             db_,
             "SELECT pupil_ref, event, date, detail, staff_id, note, owner, review_date FROM event");
-        while (events.executeStep())
-            d.events.add(text_of(events.getColumn(0)),
-                         core::parse_event_kind(text_of(events.getColumn(1))).value(),
-                         date_of(events.getColumn(2)), text_of(events.getColumn(3)),
-                         text_of(events.getColumn(4)), text_of(events.getColumn(5)),
-                         text_of(events.getColumn(6)), date_or_null(events.getColumn(7)));
+        while (events.executeStep()) {
+            const auto kind = core::parse_event_kind(text_of(events.getColumn(1)));
+            if (!kind) {
+                ++d.newer_version_rows;
+                continue;
+            }
+            d.events.add(text_of(events.getColumn(0)), *kind, date_of(events.getColumn(2)),
+                         text_of(events.getColumn(3)), text_of(events.getColumn(4)),
+                         text_of(events.getColumn(5)), text_of(events.getColumn(6)),
+                         date_or_null(events.getColumn(7)));
+        }
 
         SQLite::Statement bookings(db_,
                                    "SELECT pupil_ref, kind, meeting_date, district, grp, "

@@ -11,7 +11,7 @@ PACKAGES=(
   libsqlitecpp-dev libsqlite3-dev sqlite3
   catch2 nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
   libcsv-dev libssl-dev libstb-dev libfreetype-dev
-  libpqxx-dev postgresql
+  libpqxx-dev libpq-dev postgresql
   fonts-dejavu-core
   xvfb xauth xdotool x11-apps
 )

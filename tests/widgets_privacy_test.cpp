@@ -4,17 +4,25 @@
 // - however the board is driven: scrolled, rows opened with the keyboard, the lookup
 // searched (also for a name) with a card open. Every board App::board_names() lists is
 // covered, so a new board is checked without touching this file. The control cases
-// show the same checks do see names when privacy is off.
+// show the same checks do see names when privacy is off. Hub sync conflicts, whose
+// rows carry names (a new referral's pupil row, the hub's row, PostgreSQL's DETAIL
+// line quoting the failing row), are checked on the triage board that shows them.
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "app/app.hpp"
+#include "db/hub/outbox.hpp"
 #include "db/store.hpp"
 #include "db/sync/store_snapshot.hpp"
 #include "support/headless_imgui.hpp"
 #include "support/temp_dir.hpp"
+#include "widgets/conflict_line.hpp"
 #include "widgets/lookup_board.hpp"
 
 using test_support::DrawnText;
@@ -23,21 +31,30 @@ using widgets::KeyInput;
 
 namespace {
 
-// The 300-pupil demo district, generated once for the whole test run.
-std::shared_ptr<const core::Snapshot> demo() {
+// The 300-pupil demo district's database, generated once for the whole test run.
+std::filesystem::path demo_database() {
     static test_support::TempDir dir;
-    static std::shared_ptr<const core::Snapshot> snapshot = [] {
-        const auto db = dir / "demo.db";
+    static const std::filesystem::path db = [] {
+        const auto file = dir / "demo.db";
         auto result =
             test_support::run_command(std::string(LIFTBOARD_BINARY) + " demo-data --out " +
-                                      db.string() + " --pupils 300 --seed 1 --today 2025-11-20");
+                                      file.string() + " --pupils 300 --seed 1 --today 2025-11-20");
         INFO(result.output);
         REQUIRE(result.status == 0);
-        db::Store store(db, db::Store::Access::read_only);
-        core::SnapshotOptions options;
-        options.today = *core::parse_date("2025-11-20");
-        return db::snapshot_from_store(store, options, 1);
+        return file;
     }();
+    return db;
+}
+
+std::shared_ptr<const core::Snapshot> snapshot_of(const std::filesystem::path& db) {
+    db::Store store(db, db::Store::Access::read_only);
+    core::SnapshotOptions options;
+    options.today = *core::parse_date("2025-11-20");
+    return db::snapshot_from_store(store, options, 1);
+}
+
+std::shared_ptr<const core::Snapshot> demo() {
+    static std::shared_ptr<const core::Snapshot> snapshot = snapshot_of(demo_database());
     return snapshot;
 }
 
@@ -100,7 +117,126 @@ std::vector<DrawnText> drive(HeadlessImGui& ui, widgets::Board& board, const cor
     return drawn;
 }
 
+// The demo district plus hub conflicts whose rows name pupils: a refused new referral
+// (its row, and the hub's DETAIL line quoting it), a clash with the hub's different
+// row for the same ref, and one stored the way older versions stored them.
+struct ConflictDemo {
+    test_support::TempDir dir;
+    std::shared_ptr<const core::Snapshot> snapshot;
+    std::vector<core::PupilEntry> named;  // the pupils whose names the conflicts carry
+};
+
+nlohmann::json pupil_row(const core::PupilEntry& p, std::string_view ref) {
+    return {{"pupil_ref", ref},           {"school_urn", p.school_urn}, {"initials", p.initials},
+            {"first_name", p.first_name}, {"last_name", p.last_name},   {"year_group", "4"},
+            {"need_area", "semh"}};
+}
+
+const ConflictDemo& conflict_demo() {
+    static ConflictDemo d;
+    static const bool built = [] {
+        const auto db = d.dir / "conflicts.db";
+        std::filesystem::copy_file(demo_database(), db);
+        const auto base = snapshot_of(db);
+        // Conflicts may leak a first or a last name alone, so the pupils are ones whose
+        // name parts the board never draws otherwise (not a teacher's, not in a school's
+        // name): any sight of them is the conflicts' doing.
+        std::vector<DrawnText> plain;
+        {
+            HeadlessImGui ui;
+            auto board = app::App::create_board("triage");
+            plain = drive(ui, *board, *base, true);
+        }
+        auto drawn_anyway = [&](std::string_view part) {
+            return part.size() < 4 ||
+                   std::any_of(plain.begin(), plain.end(),
+                               [&](const DrawnText& t) { return t.contains(part); });
+        };
+        for (const core::PupilEntry p : base->data->pupils)
+            if (d.named.size() < 5 && !drawn_anyway(p.first_name) && !drawn_anyway(p.last_name))
+                d.named.push_back(p);
+        REQUIRE(d.named.size() == 5);
+        db::Store store(db);
+        auto entry = [](const char* op_id, const nlohmann::json& row) {
+            db::hub::OutboxEntry e;
+            e.op_id = op_id;
+            e.at = "2025-11-19T10:00:00Z";
+            e.who = "office";
+            e.what = "new referral " + row["pupil_ref"].get<std::string>() + " at school 900001";
+            e.effects =
+                nlohmann::json::array({{{"table", "pupil"}, {"mode", "insert"}, {"row", row}}});
+            return e;
+        };
+        const std::string ref0(d.named[0].pupil_ref), ref1(d.named[1].pupil_ref);
+        const nlohmann::json refused = pupil_row(d.named[0], ref0);
+        db::hub::record_conflict(store, entry("op-refused", refused),
+                                 "hub: ERROR:  new row for relation \"pupil\" violates check "
+                                 "constraint \"pupil_check\"\n"
+                                 "DETAIL:  Failing row contains (" +
+                                     ref0 + ", 900001, AB, " + std::string(d.named[0].first_name) +
+                                     ", " + std::string(d.named[0].last_name) + ", 4, semh, 17).\n",
+                                 refused, nullptr);
+        db::hub::record_conflict(store, entry("op-clash", pupil_row(d.named[1], ref1)),
+                                 "the hub holds a different pupil row with this key",
+                                 pupil_row(d.named[1], ref1), pupil_row(d.named[2], ref1));
+        SQLite::Statement legacy(
+            store.database(),
+            "INSERT INTO hub_conflict(op_id, detected_at, edited_at, who, what, pupil_ref, mine, "
+            "theirs, reason, effects) VALUES ('op-old', '2025-11-19T10:00:00Z', "
+            "'2025-11-19T10:00:00Z', 'office', 'new referral', ?, ?, ?, ?, '[]')");
+        const core::PupilEntry& old = d.named[3];
+        legacy.bind(1, std::string(old.pupil_ref));
+        legacy.bind(2, "school_urn 900001, initials AB, first_name " + std::string(old.first_name) +
+                           ", last_name " + std::string(old.last_name));
+        legacy.bind(3, "first_name " + std::string(d.named[4].first_name) + ", last_name " +
+                           std::string(d.named[4].last_name));
+        legacy.bind(4, "hub: ERROR:  duplicate key\nDETAIL:  Failing row contains (" +
+                           std::string(d.named[4].first_name) + ", " +
+                           std::string(d.named[4].last_name) + ")");
+        legacy.exec();
+        d.snapshot = snapshot_of(db);
+        REQUIRE(d.snapshot->conflicts.size() == 3);
+        return true;
+    }();
+    REQUIRE(built);
+    return d;
+}
+
 }  // namespace
+
+TEST_CASE("with privacy on the triage board's sync conflicts name no pupil") {
+    const ConflictDemo& demo = conflict_demo();
+    const std::vector<std::string> names = pupil_names(*demo.snapshot->data);
+    HeadlessImGui ui;
+    auto board = app::App::create_board("triage");
+    const std::vector<DrawnText> drawn = drive(ui, *board, *demo.snapshot, true);
+    REQUIRE(std::any_of(drawn.begin(), drawn.end(), [](const DrawnText& d) {
+        return d.logged.find("3 sync conflicts") != std::string::npos;
+    }));
+    for (const DrawnText& d : drawn)
+        for (const core::PupilEntry& p : demo.named) {
+            INFO("pupil " << p.pupil_ref);
+            CHECK_FALSE(d.contains(std::string(p.first_name)));
+            CHECK_FALSE(d.contains(std::string(p.last_name)));
+        }
+    for (const DrawnText& d : drawn)
+        for (const std::string& name : names) {
+            INFO("name " << name);
+            REQUIRE_FALSE(d.contains(name));
+        }
+}
+
+TEST_CASE("control: with privacy off a conflict names its pupil, as the other boards do") {
+    const ConflictDemo& demo = conflict_demo();
+    const core::SyncConflict& clash = demo.snapshot->conflicts.at(1);
+    const std::string line = widgets::conflict_line(*demo.snapshot, clash, false);
+    CHECK_THAT(line,
+               Catch::Contains(core::full_name(*demo.snapshot->data->pupil(clash.pupil_ref))));
+    CHECK_THAT(line, Catch::Contains("another name"));
+    const std::string safe = widgets::conflict_line(*demo.snapshot, clash, true);
+    CHECK_THAT(safe,
+               Catch::StartsWith(core::pupil_label(*demo.snapshot->data->pupil(clash.pupil_ref))));
+}
 
 TEST_CASE("with privacy on no board draws a pupil's full name") {
     const auto s = demo();

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "core/snapshot.hpp"
+#include "widgets/conflict_line.hpp"
 #include "widgets/draw_helpers.hpp"
 #include "widgets/form_fields.hpp"
 #include "widgets/heading_line.hpp"
@@ -148,14 +149,7 @@ void TriageBoard::draw_conflicts(const core::Snapshot& snapshot, const BoardCont
                       " to resolve: an edit here and one on the hub disagree",
                   p.warning, context.fonts->bold);
     for (size_t i = 0; i < std::min(n, kShownConflicts); ++i) {
-        const core::SyncConflict& c = conflicts[i];
-        std::optional<core::PupilEntry> pupil;
-        if (snapshot.data) pupil = snapshot.data->pupil(c.pupil_ref);
-        std::string line = (pupil ? core::format_initials(pupil->initials) + "  " : std::string()) +
-                           c.pupil_ref + "   " + c.what + "  ·  here: " + c.mine +
-                           "  ·  hub: " + c.theirs;
-        if (!c.reason.empty()) line += "  ·  " + c.reason;
-        text_fitted(line, p.text);
+        text_fitted(conflict_line(snapshot, conflicts[i], context.privacy), p.text);
     }
     if (n > kShownConflicts)
         text_coloured("+" + std::to_string(n - kShownConflicts) + " more", p.text_dim);

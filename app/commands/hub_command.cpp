@@ -22,8 +22,10 @@ struct HubOptions {
     std::vector<std::string> paths;
 };
 
-
 std::unique_ptr<pqxx::connection> connect(const std::string& given, const char* command) {
+    if (std::string warning = db::hub::command_line_password_warning("--pg", given);
+        !warning.empty())
+        std::cerr << "liftboard hub " << command << ": " << warning << "\n";
     std::string connection_string = db::hub::hub_connection_string(given);
     if (connection_string.empty()) {
         std::cerr << "liftboard hub " << command

@@ -12,7 +12,6 @@
 #include "core/snapshot_channel.hpp"
 #include "core/sync_status.hpp"
 #include "db/hub/hub_connection.hpp"
-#include "db/hub/redact.hpp"
 #include "db/import/printable_name.hpp"
 #include "db/sync/writer.hpp"
 
@@ -29,6 +28,9 @@ int run_sync(const SyncOptions& options) {
     db::WriterOptions writer_options;
     writer_options.database = options.db;
     if (!options.inbox.empty()) writer_options.inbox = options.inbox;
+    if (std::string warning = db::hub::command_line_password_warning("--hub", options.hub);
+        !warning.empty())
+        std::cerr << "liftboard sync: " << warning << "\n";
     if (std::string hub = db::hub::hub_connection_string(options.hub); !hub.empty()) writer_options.hub = hub;
     if (!writer_options.inbox && !writer_options.hub) {
         std::cerr << "liftboard sync: nothing to sync: give --inbox DIR and/or --hub URI\n";
@@ -73,7 +75,8 @@ int run_sync(const SyncOptions& options) {
         std::cout << "liftboard sync: watching "
                   << (writer_options.inbox ? options.inbox : std::string())
                   << (writer_options.inbox && writer_options.hub ? " and " : "")
-                  << (writer_options.hub ? "hub " + db::hub::redact_secrets(*writer_options.hub) : std::string())
+                  << (writer_options.hub ? "hub " + db::hub::hub_label(*writer_options.hub)
+                                         : std::string())
                   << " (Ctrl-C to stop)" << std::endl;
         int received = 0;
         sigwait(&signals, &received);

@@ -1,5 +1,8 @@
 #include "db/hub/hub_connection.hpp"
 
+#include <libpq-fe.h>
+
+#include <cctype>
 #include <cstdlib>
 #include <pqxx/pqxx>
 
@@ -8,8 +11,18 @@
 namespace db::hub {
 namespace {
 
-bool is_uri(const std::string& s) {
-    return s.rfind("postgresql://", 0) == 0 || s.rfind("postgres://", 0) == 0;
+bool is_password_keyword(std::string_view keyword) {
+    return keyword == "password" || keyword == "sslpassword";
+}
+
+// A key/value value as libpq reads it back: single quotes, backslash escapes.
+std::string quoted(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    return out + "'";
 }
 
 // SQLSTATE classes where the statement was fine and the server or network was not:
@@ -26,16 +39,79 @@ bool transient_sqlstate(const std::string& state) {
 HubError::HubError(const std::string& message, bool transient)
     : std::runtime_error(redact_secrets(message)), transient_(transient) {}
 
-std::string with_connect_timeout(const std::string& s) {
-    if (s.find("connect_timeout") != std::string::npos) return s;
-    if (!is_uri(s)) return s + (s.empty() ? "" : " ") + "connect_timeout=10";
-    return s + (s.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
+ConnectionParams parse_connection_string(const std::string& connection_string) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(connection_string.c_str(), &error);
+    if (!options) {
+        std::string reason = error ? error : "out of memory";
+        PQfreemem(error);
+        while (!reason.empty() && std::isspace(static_cast<unsigned char>(reason.back())))
+            reason.pop_back();
+        throw HubError("the hub connection string is not valid: " + mask_quoted_values(reason),
+                       false);
+    }
+    ConnectionParams params;
+    for (const PQconninfoOption* o = options; o->keyword; ++o)
+        if (o->val) params.push_back({o->keyword, o->val});
+    PQconninfoFree(options);
+    return params;
+}
+
+std::string libpq_connection_string(const std::string& connection_string) {
+    ConnectionParams params = parse_connection_string(connection_string);
+    bool has_timeout = false;
+    std::string out;
+    for (const ConnectionParam& p : params) {
+        has_timeout |= p.keyword == "connect_timeout";
+        out += (out.empty() ? "" : " ") + p.keyword + "=" + quoted(p.value);
+    }
+    if (!has_timeout) out += std::string(out.empty() ? "" : " ") + "connect_timeout=10";
+    return out;
+}
+
+std::string hub_label(const std::string& connection_string) {
+    ConnectionParams params;
+    try {
+        params = parse_connection_string(connection_string);
+    } catch (const HubError&) {
+        return "(connection string not valid)";
+    }
+    auto value = [&](std::string_view keyword) {
+        for (const ConnectionParam& p : params)
+            if (p.keyword == keyword && !p.value.empty()) return p.value;
+        return std::string();
+    };
+    std::string host = value("host");
+    if (host.empty()) host = value("hostaddr");
+    if (host.empty()) host = "localhost";
+    std::string port = value("port");
+    std::string database = value("dbname");
+    return host + (port.empty() ? "" : ":" + port) + "/" + database;
+}
+
+bool carries_password(const std::string& connection_string) {
+    try {
+        for (const ConnectionParam& p : parse_connection_string(connection_string))
+            if (is_password_keyword(p.keyword) && !p.value.empty()) return true;
+    } catch (const HubError&) {
+        // Not valid: looked at by the redactor instead.
+        return redact_secrets(connection_string) != connection_string;
+    }
+    return false;
+}
+
+std::string command_line_password_warning(std::string_view option, const std::string& given) {
+    if (!carries_password(given)) return "";
+    return "warning: " + std::string(option) +
+           " holds a password, which other users of this machine can read in the process "
+           "list; give the connection string in LIFTBOARD_HUB instead, or the password in a "
+           "passfile (~/.pgpass) or PGPASSWORD";
 }
 
 std::unique_ptr<pqxx::connection> connect_hub(const std::string& connection_string) {
     try {
         auto connection =
-            std::make_unique<pqxx::connection>(with_connect_timeout(connection_string));
+            std::make_unique<pqxx::connection>(libpq_connection_string(connection_string));
         pqxx::nontransaction setup(*connection);
         setup.exec0("SET DateStyle = ISO; SET TimeZone = 'UTC'");
         return connection;

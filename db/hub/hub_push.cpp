@@ -136,16 +136,22 @@ std::optional<Conflict> versioned(pqxx::transaction_base& tx, const HubTable& ta
 
 std::optional<Conflict> compare(pqxx::transaction_base& tx, const HubTable& table, const json& row,
                                 const json& expect) {
+    // The expected values' keys become column names in the SQL: they come back from
+    // the local store's outbox, so only the table's own columns are taken.
+    if (!expect.is_object()) return Conflict{"the edit's check is not readable", nullptr};
+    for (const auto& item : expect.items())
+        if (!table.column(item.key()))
+            return Conflict{
+                "the edit checks a column the " + std::string(table.name) + " table does not have",
+                nullptr};
     bool applied = update_where(tx, table, row, "", [&](Params& p) {
         std::string condition;
         for (const auto& [key, value] : expect.items()) {
-            std::string_view type = "text";
-            for (const HubColumn& c : table.columns())
-                if (c.name == key) type = c.pg_type;
-            condition += (condition.empty() ? "" : " AND ") + key + " IS NOT DISTINCT FROM " +
-                         p.placeholder(value, type);
+            const HubColumn& c = *table.column(key);
+            condition += (condition.empty() ? "" : " AND ") + std::string(c.name) +
+                         " IS NOT DISTINCT FROM " + p.placeholder(value, c.pg_type);
         }
-        return condition;
+        return condition.empty() ? std::string("true") : condition;
     });
     if (applied) return std::nullopt;
     json theirs = hub_row(tx, table, row);
@@ -187,7 +193,8 @@ std::optional<std::pair<Conflict, json>> push_one(pqxx::connection& connection,
         HubError error = current_hub_error();
         if (error.transient()) throw error;
         // The hub refuses the data itself (a key it does not know, a check): retrying
-        // would fail forever, so it is kept as a conflict with the hub's reason.
+        // would fail forever, so it is kept as a conflict with the hub's reason (its
+        // first line only, record_conflict: the DETAIL line quotes the row).
         json mine = entry.effects.empty() ? json() : entry.effects[0]["row"];
         return std::make_pair(Conflict{error.what(), nullptr}, mine);
     }

@@ -10,14 +10,26 @@
 #include "db/hub/hub_push.hpp"
 #include "db/hub/hub_schema.hpp"
 #include "db/hub/outbox.hpp"
-#include "db/hub/redact.hpp"
+#include "db/store.hpp"
 #include "db/sync/sync_state.hpp"
 
 namespace db::hub {
 
 std::string hub_source_name(const std::string& connection_string) {
-    return "hub:" + redact_secrets(connection_string);
+    return "hub:" + hub_label(connection_string);
 }
+
+namespace {
+
+// Versions before hub_label() named a hub by its whole connection string, redacted by
+// pattern, and a password the pattern missed was kept in sync_state: those rows go.
+void forget_connection_string_names(Store& store) {
+    store.database().exec(
+        "DELETE FROM sync_state WHERE source LIKE 'hub:%' AND (source LIKE '%://%' OR source "
+        "LIKE '%=%')");
+}
+
+}  // namespace
 
 HubSource::HubSource(HubSourceOptions options, core::SyncStatus& status)
     : options_(std::move(options)),
@@ -91,7 +103,11 @@ SourcePass HubSource::attempt(Store& store) {
         connection_.reset();  // a half-read hub transaction is not reused
         throw;
     } catch (...) {
-        pass.summary = current_hub_error().what();
+        const std::string message = current_hub_error().what();
+        // The status bar, the banner and sync_state get the first line: PostgreSQL's
+        // DETAIL line may quote a row. The log keeps it all.
+        pass.summary = message.substr(0, message.find('\n'));
+        if (pass.summary != message) spdlog::info("{}: {}", name_, message);
         note_failure(store, pass.summary);
     }
     status_.set_in_flight(false);
@@ -105,6 +121,8 @@ void HubSource::note_success(Store& store) {
     due_ = Clock::now() + options_.poll;
     status_.clear_hub_offline();
     status_.record_success();
+    if (!old_names_forgotten_) forget_connection_string_names(store);
+    old_names_forgotten_ = true;
     record_sync_success(store, name_);
 }
 
@@ -117,6 +135,8 @@ void HubSource::note_failure(Store& store, const std::string& message) {
     status_.record_failure(message);
     spdlog::warn("{} (retry in {} ms)", message, delay.count());
     try {
+        if (!old_names_forgotten_) forget_connection_string_names(store);
+        old_names_forgotten_ = true;
         record_sync_error(store, name_, message);
     } catch (const std::exception& e) {
         spdlog::error("{}: cannot record the error: {}", name_, e.what());

@@ -21,7 +21,7 @@ namespace db::hub {
 class HubListener;
 
 struct HubSourceOptions {
-    std::string connection_string;  // libpq URI or key/value string, passed as is
+    std::string connection_string;  // libpq URI or key/value string; never stored or logged
     std::chrono::milliseconds poll{5000};
     std::chrono::milliseconds retry_initial{500};
     std::chrono::milliseconds retry_cap{30000};
@@ -52,13 +52,15 @@ class HubSource final : public SyncSource {
     std::string hub_id_;
     Backoff backoff_;
     bool offline_ = false;
+    bool old_names_forgotten_ = false;
     Clock::time_point due_{};  // next poll, or next retry while offline
     std::atomic<bool> news_{false};
     std::atomic<bool> stopping_{false};
     std::unique_ptr<HubListener> listener_;
 };
 
-// The `name()` of a hub source for a connection string.
+// The `name()` of a hub source: "hub:" and its hub_label(), never the connection
+// string (it is stored in sync_state and logged).
 std::string hub_source_name(const std::string& connection_string);
 
 }  // namespace db::hub

@@ -56,6 +56,13 @@ std::vector<HubColumn> HubTable::columns() const {
     return all;
 }
 
+const HubColumn* HubTable::column(std::string_view column_name) const {
+    for (const std::vector<HubColumn>* part : {&keys, &others})
+        for (const HubColumn& c : *part)
+            if (c.name == column_name) return &c;
+    return nullptr;
+}
+
 std::span<const HubTable> hub_tables() {
     return tables();
 }

@@ -23,6 +23,9 @@ struct HubTable {
 
     // Keys, then others: the order rows are passed around in.
     std::vector<HubColumn> columns() const;
+    // The column of that name, or null: names read back from anywhere but this table
+    // description pass here before they go into SQL.
+    const HubColumn* column(std::string_view column_name) const;
 };
 
 // In dependency order (a table refers only to tables before it): the order rows are

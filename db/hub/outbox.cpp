@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <cctype>
 #include <random>
 
 #include "db/hub/hub_tables.hpp"
@@ -37,6 +38,30 @@ json local_row(Store& store, std::string_view table_name, const std::vector<std:
         row[std::string(columns[i].name)] = value.isNull() ? json() : json(value.getString());
     }
     return row;
+}
+
+// Columns whose values name a person. A conflict's texts are drawn on the wall, so
+// they never hold these: with privacy off the board names the pupil from the Dataset
+// (widgets/pupil_line), as every other board does.
+bool names_a_person(std::string_view column) {
+    return column == "first_name" || column == "last_name";
+}
+
+bool names_differ(const json& mine, const json& theirs) {
+    if (!mine.is_object() || !theirs.is_object()) return false;
+    for (std::string_view column : {"first_name", "last_name"}) {
+        const std::string key(column);
+        if (mine.value(key, json()) != theirs.value(key, json())) return true;
+    }
+    return false;
+}
+
+// PostgreSQL's message without its DETAIL, HINT, CONTEXT and LINE parts: DETAIL quotes
+// the failing row ("Failing row contains (P001, Ann, Smith, ...)").
+std::string first_line(const std::string& text) {
+    std::string line = text.substr(0, text.find('\n'));
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+    return line;
 }
 
 json insert_effect(std::string_view table, json row) {
@@ -181,9 +206,13 @@ void record_conflict(Store& store, const OutboxEntry& entry, const std::string& 
     insert.bind(3, entry.who);
     insert.bind(4, entry.what);
     insert.bind(5, pupil_ref);
+    std::string their_text =
+        theirs.is_null() ? std::string("not on the hub") : describe_row(theirs);
+    if (names_differ(mine, theirs))
+        their_text += (their_text.empty() ? "" : ", ") + std::string("another name");
     insert.bind(6, describe_row(mine));
-    insert.bind(7, theirs.is_null() ? std::string("not on the hub") : describe_row(theirs));
-    insert.bind(8, reason);
+    insert.bind(7, their_text);
+    insert.bind(8, first_line(reason));
     insert.bind(9, entry.effects.dump());
     insert.exec();
 }
@@ -193,6 +222,7 @@ std::string describe_row(const json& row) {
     std::string out;
     for (const auto& [key, value] : row.items()) {
         if (key == "pupil_ref") continue;  // the conflict names the pupil already
+        if (names_a_person(key)) continue;
         if (!out.empty()) out += ", ";
         out += key + " " +
                (value.is_null()     ? std::string("(none)")

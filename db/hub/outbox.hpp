@@ -43,11 +43,14 @@ std::vector<OutboxEntry> pending_outbox(Store& store, size_t limit);
 bool outbox_empty(Store& store);
 void remove_from_outbox(Store& store, int64_t id);
 
-// Files an edit the hub did not take (it is removed from the outbox, never lost).
+// Files an edit the hub did not take (it is removed from the outbox, never lost; its
+// effects keep every value). The texts kept for the board hold no names, and of the
+// reason only the first line: PostgreSQL's DETAIL line quotes the failing row.
 void record_conflict(Store& store, const OutboxEntry& entry, const std::string& reason,
                      const nlohmann::json& mine, const nlohmann::json& theirs);
 
-// "assigned_staff_id ST02, priority 1": a row as a person reads it.
+// "assigned_staff_id ST02, priority 1": a row as a person reads it, less its pupil_ref
+// and any column that names a person (first_name, last_name).
 std::string describe_row(const nlohmann::json& row);
 
 }  // namespace db::hub
