@@ -38,6 +38,19 @@ struct AppOptions {
     enum class ExitAfter { never, first_frame, first_data_frame } exit_after = ExitAfter::never;
 };
 
+// What the frame loop lets a supervisor do on the UI thread (the control endpoint,
+// systemd notification, config reload: app/kiosk_control.hpp).
+class LoopHooks {
+  public:
+    virtual ~LoopHooks() = default;
+    // Each turn of run()'s loop, before the frame: answer queued requests.
+    virtual void before_frame() {}
+    // After each frame is presented (a night screen's black frame too).
+    virtual void frame_presented() {}
+    // The longest the loop may sleep, when the supervisor needs frames to keep coming.
+    virtual std::optional<double> max_sleep_seconds() const { return std::nullopt; }
+};
+
 struct FrameStats {
     double cpu_ms = 0.0;  // thread CPU time from ImGui::NewFrame to ImGui::Render
     bool error = false;   // the frame threw and was recovered
@@ -67,6 +80,21 @@ class App {
     bool select_board(std::string_view name);
     // Adds a board, replacing one of the same name (tests; later, configured boards).
     void add_board(std::unique_ptr<widgets::Board> board);
+    // Shows the board named `name` as a tab click does (the kiosk pauses its rotation
+    // on it); false when there is none.
+    bool show_board(std::string_view name);
+    // Kiosk: the next board of the rotation (a ctl request; pauses like a touch).
+    void next_board();
+    // A blank screen until set_blanked(false), whatever the hour.
+    void set_blanked(bool blanked) { blanked_ = blanked; }
+    // As a touch does: pause the rotation, wake a night screen.
+    void wake_up();
+    // rotating | paused | night | blank (kiosk); window otherwise.
+    std::string kiosk_state() const;
+    // A config reload: the rotation, timings, night hours, privacy, stale threshold,
+    // contact line and home district of `options` take effect; the window stays.
+    void apply_settings(const AppOptions& options);
+    void set_loop_hooks(LoopHooks* hooks) { hooks_ = hooks; }
     const widgets::Fonts& fonts() const { return fonts_; }
     Window& window() { return window_; }
 
@@ -88,6 +116,7 @@ class App {
     void choose_board(size_t index);
     // Kiosk: follows the rotation; returns whether the screen is blank (night).
     bool follow_schedule();
+    void set_rotation(const AppOptions& options);
     double seconds_to_sleep() const;
     void record_error(const std::string& what, const core::Snapshot* snapshot);
     void release_old_snapshot_memory();
@@ -108,6 +137,9 @@ class App {
     std::vector<size_t> rotation_;  // indices into boards_, in rotation order
     std::string contact_line_;
     std::chrono::hours stale_after_{24};
+    bool blanked_ = false;       // by request (ctl blank)
+    bool showing_blank_ = false; // the last frame was black (night or blanked)
+    LoopHooks* hooks_ = nullptr;
     core::SnapshotChannel channel_;
     // The last drawing error and the snapshot it happened on; a new snapshot clears it.
     std::string error_line_;
