@@ -102,7 +102,8 @@ App::App(const AppOptions& options)
       home_district_(options.home_district),
       user_(options.user),
       kiosk_(options.kiosk),
-      stale_after_(options.stale_after) {
+      stale_after_(options.stale_after),
+      power_(options.dpms && options.kiosk) {
     for (std::string_view name : board_names()) boards_.push_back(make_board(name));
     if (!select_board(options.board)) throw std::runtime_error("unknown board: " + options.board);
     contact_line_ = options.contact_line;
@@ -137,6 +138,7 @@ void App::apply_settings(const AppOptions& options) {
     stale_after_ = options.stale_after;
     contact_line_ = options.contact_line;
     home_district_ = options.home_district;
+    power_.set_enabled(options.dpms && kiosk_);
     if (kiosk_) set_rotation(options);
 }
 
@@ -167,8 +169,9 @@ void App::wake_up() {
 std::string App::kiosk_state() const {
     if (blanked_) return "blank";
     if (!schedule_) return "window";
-    if (showing_blank_) return "night";
-    return schedule_->paused(std::chrono::steady_clock::now()) ? "paused" : "rotating";
+    const auto now = std::chrono::steady_clock::now();
+    if (schedule_->blank(now, local_clock_time(std::chrono::system_clock::now()))) return "night";
+    return schedule_->paused(now) ? "paused" : "rotating";
 }
 
 App::~App() {
@@ -403,6 +406,7 @@ int App::run() {
         if (window_.should_close()) break;
         const bool night = schedule_ && follow_schedule();
         showing_blank_ = night || blanked_;
+        power_.set_on(!night);  // DPMS at night only: a blank by request keeps it lit
         if (showing_blank_) {
             // Night or blanked: a black screen, woken by the next minute or a touch.
             window_.clear_only(ImVec4(0.0f, 0.0f, 0.0f, 1.0f));

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/display_power.hpp"
 #include "app/kiosk_schedule.hpp"
 #include "app/window.hpp"
 #include "core/snapshot_channel.hpp"
@@ -34,6 +35,7 @@ struct AppOptions {
     std::vector<std::string> rotation;
     KioskSchedule::Settings schedule;
     std::string contact_line;  // emergency contact, on every board
+    bool dpms = true;          // kiosk nights: switch the display off where X offers DPMS
     // Benchmarks: leave run() after the first frame presented, or the first with data.
     enum class ExitAfter { never, first_frame, first_data_frame } exit_after = ExitAfter::never;
 };
@@ -91,6 +93,8 @@ class App {
     void wake_up();
     // rotating | paused | night | blank (kiosk); window otherwise.
     std::string kiosk_state() const;
+    // The display's DPMS state: on | off | unavailable | disabled.
+    std::string screen_power() const { return power_.state(); }
     // A config reload: the rotation, timings, night hours, privacy, stale threshold,
     // contact line and home district of `options` take effect; the window stays.
     void apply_settings(const AppOptions& options);
@@ -140,6 +144,7 @@ class App {
     bool blanked_ = false;       // by request (ctl blank)
     bool showing_blank_ = false; // the last frame was black (night or blanked)
     LoopHooks* hooks_ = nullptr;
+    DisplayPower power_;
     core::SnapshotChannel channel_;
     // The last drawing error and the snapshot it happened on; a new snapshot clears it.
     std::string error_line_;

@@ -14,6 +14,7 @@ void apply_config(const Config& config, bool show_names_flag, AppOptions& app,
     app.privacy = !(show_names_flag || config.show_names);
     app.home_district = config.home_district;
     app.stale_after = std::chrono::hours(config.stale_after_hours);
+    app.dpms = config.dpms;
     writer.rules.visit_interval_weeks = config.visit_interval_weeks;
     writer.rules.referral_cap = config.referral_cap;
     writer.home_district = config.home_district;

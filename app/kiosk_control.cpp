@@ -52,7 +52,7 @@ void KioskControl::before_frame() {
             text = control_error(e.what());
         }
         // `status` right after a reply sees the request's effect.
-        live_.set_screen(std::string(app_.board().name()), app_.kiosk_state());
+        live_.set_screen(std::string(app_.board().name()), app_.kiosk_state(), app_.screen_power());
         reply.set_value(text);
     });
     if (stall_) {
@@ -105,7 +105,7 @@ std::string KioskControl::answer(const ControlRequest& request) {
 void KioskControl::frame_presented() {
     const auto now = std::chrono::steady_clock::now();
     live_.frame_presented(now);
-    live_.set_screen(std::string(app_.board().name()), app_.kiosk_state());
+    live_.set_screen(std::string(app_.board().name()), app_.kiosk_state(), app_.screen_power());
     const std::string line = status_line(parts_.status);
     if (!ready_sent_) {
         // The first frame is on screen: the unit is up.

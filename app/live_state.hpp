@@ -19,8 +19,9 @@ class LiveState {
     using Clock = std::chrono::steady_clock;
 
     struct Texts {
-        std::string board;        // the board on screen
-        std::string kiosk_state;  // rotating | paused | night | blank | window
+        std::string board;         // the board on screen
+        std::string kiosk_state;   // rotating | paused | night | blank | window
+        std::string screen_power;  // on | off | unavailable | disabled (DPMS)
         std::string config_file;
         std::optional<std::chrono::system_clock::time_point> config_loaded_at;
         std::string config_error;  // the last reload's error; empty when it took effect
@@ -41,10 +42,11 @@ class LiveState {
         std::lock_guard lock(mutex_);
         return texts_;
     }
-    void set_screen(std::string board, std::string kiosk_state) {
+    void set_screen(std::string board, std::string kiosk_state, std::string screen_power) {
         std::lock_guard lock(mutex_);
         texts_.board = std::move(board);
         texts_.kiosk_state = std::move(kiosk_state);
+        texts_.screen_power = std::move(screen_power);
     }
     void set_config(std::string file, std::string error) {
         std::lock_guard lock(mutex_);

@@ -61,6 +61,7 @@ std::string status_json(const StatusSources& s) {
     const LiveState::Texts texts = s.live->texts();
     status["board"] = texts.board;
     status["kiosk"] = texts.kiosk_state;
+    status["screen_power"] = texts.screen_power;
     const auto last_frame = s.live->last_frame();
     status["since_last_frame_s"] =
         last_frame ? ordered_json(rounded(seconds(now - *last_frame))) : ordered_json(nullptr);

@@ -75,6 +75,17 @@ TEST_CASE("a watchdog meant for another process is not ours") {
     CHECK(notify.watchdog_interval() == std::chrono::microseconds(0));
 }
 
+TEST_CASE("under cage the watchdog set for the parent (the unit's main process) is ours") {
+    test_support::TempDir dir;
+    NotifySocket socket(dir / "notify");
+    ::setenv("WATCHDOG_USEC", "6000000", 1);
+    ::setenv("WATCHDOG_PID", std::to_string(::getppid()).c_str(), 1);
+    app::ServiceNotify notify;
+    ::unsetenv("WATCHDOG_USEC");
+    ::unsetenv("WATCHDOG_PID");
+    CHECK(notify.watchdog_interval() == std::chrono::seconds(6));
+}
+
 TEST_CASE("without NOTIFY_SOCKET nothing is sent and nothing fails") {
     ::unsetenv("NOTIFY_SOCKET");
     app::ServiceNotify notify;

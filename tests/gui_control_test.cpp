@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "support/kiosk_process.hpp"
@@ -30,10 +32,10 @@ const std::string kBinary = LIFTBOARD_BINARY;
 
 // No rotation, no pixel shift and no night during a test: only requests change the screen.
 std::string config_text(const std::string& db, const std::string& extra_kiosk = "") {
+    const bool own_night = extra_kiosk.find("night_blank") != std::string::npos;
     return "[data]\ndb = \"" + db +
-           "\"\n[kiosk]\nrotate_seconds = 3600\npixel_shift_minutes = 0\n"
-           "night_blank = false\n" +
-           extra_kiosk;
+           "\"\n[kiosk]\nrotate_seconds = 3600\npixel_shift_minutes = 0\n" +
+           (own_night ? "" : "night_blank = false\n") + extra_kiosk;
 }
 
 struct Kiosk {
@@ -42,13 +44,13 @@ struct Kiosk {
     std::filesystem::path config = dir / "liftboard.toml";
     std::unique_ptr<KioskProcess> process;
 
-    explicit Kiosk(const std::vector<std::string>& env = {}) {
+    explicit Kiosk(const std::vector<std::string>& env = {}, const std::string& extra_kiosk = "") {
         const auto db = dir / "demo.db";
         auto demo = test_support::run_command(kBinary + " demo-data --out " + db.string() +
                                               " --pupils 300 --seed 1 --today 2025-11-20");
         INFO(demo.output);
         REQUIRE(demo.status == 0);
-        test_support::write_file(config, config_text(db.string()));
+        test_support::write_file(config, config_text(db.string(), extra_kiosk));
         std::vector<std::string> environment = {"LIFTBOARD_TEST_HOOKS=1"};
         environment.insert(environment.end(), env.begin(), env.end());
         process = std::make_unique<KioskProcess>(
@@ -162,6 +164,28 @@ TEST_CASE("ctl board, next and blank change what the kiosk's screenshots show") 
     REQUIRE(kiosk.ctl("unblank").status == 0);
     CHECK((*kiosk.status())["kiosk"] != "blank");
     CHECK(black_share(kiosk.screenshot("unblank.png")) < 0.9);
+}
+
+TEST_CASE("night hours blank the kiosk, report the display's power, and a wake-up ends them") {
+    REQUIRE(std::getenv("DISPLAY"));
+    // Night from the start of this hour to two hours on: now, for the whole test.
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char night[64];
+    std::snprintf(night, sizeof night,
+                  "night_blank = true\nnight_start = \"%02d:00\"\nnight_end = \"%02d:00\"\n",
+                  local.tm_hour, (local.tm_hour + 2) % 24);
+    Kiosk kiosk({}, night);
+    CHECK(wait_until([&] { return (*kiosk.status())["kiosk"] == "night"; }));
+    // DPMS where the X server has it (Xvfb has not: the screen is then drawn black).
+    const std::string power = (*kiosk.status())["screen_power"];
+    CHECK((power == "off" || power == "unavailable"));
+    CHECK(black_share(kiosk.screenshot("night.png")) > 0.999);
+    REQUIRE(kiosk.ctl("unblank").status == 0);  // as a touch does
+    CHECK((*kiosk.status())["kiosk"] == "paused");
+    CHECK(wait_until([&] { return (*kiosk.status())["screen_power"] != "off"; }));
+    CHECK(black_share(kiosk.screenshot("woken.png")) < 0.9);
 }
 
 TEST_CASE("ctl reload applies a good file and refuses a bad one, keeping the kiosk running") {
