@@ -18,6 +18,7 @@
 #include "app/config.hpp"
 #include "app/config_apply.hpp"
 #include "app/control_server.hpp"
+#include "app/http_control.hpp"
 #include "app/kiosk_control.hpp"
 #include "app/logging.hpp"
 #include "app/signal_thread.hpp"
@@ -87,11 +88,12 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
                 apply_config(fresh, options.show_names, app_options, writer_options);
                 app.apply_settings(app_options);
                 writer.set_snapshot_settings(writer_options.rules, writer_options.home_district);
-                if (fresh.db != config.db || fresh.inbox != config.inbox || fresh.hub != config.hub ||
-                    fresh.control_socket != config.control_socket ||
+                if (fresh.db != config.db || fresh.inbox != config.inbox ||
+                    fresh.hub != config.hub || fresh.control_socket != config.control_socket ||
                     fresh.control_listen != config.control_listen)
-                    spdlog::warn("config {}: [data] and [control] changes take effect at the next start",
-                                 options.config);
+                    spdlog::warn(
+                        "config {}: [data] and [control] changes take effect at the next start",
+                        options.config);
                 live.set_config(options.config, "");
                 spdlog::info("config {}: reloaded", options.config);
                 return "";
@@ -122,7 +124,20 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
             spdlog::error("{}", e.what());
         }
     }
-    SignalThread signals([&control] { control.post_reload(); }, [&control] { control.post_quit(); });
+    std::unique_ptr<HttpControl> http;
+    if (!config.control_listen.empty()) {
+        try {
+            http = std::make_unique<HttpControl>(
+                parse_listen_address(config.control_listen),
+                read_token_file(config.control_token_file),
+                [&control](const std::string& line) { return control.handle(line); });
+            spdlog::info("control: HTTP on port {}", http->port());
+        } catch (const std::exception& e) {
+            spdlog::error("{}", e.what());
+        }
+    }
+    SignalThread signals([&control] { control.post_reload(); },
+                         [&control] { control.post_quit(); });
     writer.start();
     const int code = app.run();
     app.set_loop_hooks(nullptr);
