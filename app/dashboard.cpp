@@ -141,6 +141,7 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
     writer.start();
     const int code = app.run();
     app.set_loop_hooks(nullptr);
+    control.close();
     return code;
 }
 

@@ -39,6 +39,8 @@ class KioskControl final : public LoopHooks {
     // Any thread (the signal thread): reload as SIGHUP asks, or close the window.
     void post_reload() { requests_.post({"reload", ""}); }
     void post_quit() { requests_.post({"quit", ""}); }
+    // After the frame loop ended: answer what is still waiting, refuse what comes.
+    void close() { requests_.close(); }
 
     // LoopHooks, on the UI thread.
     void before_frame() override;

@@ -26,6 +26,10 @@ class UiRequests {
         auto reply = item.reply.get_future();
         {
             std::lock_guard lock(mutex_);
+            if (closed_) {
+                item.reply.set_value(control_error("liftboard is stopping"));
+                return reply;
+            }
             items_.push_back(std::move(item));
         }
         if (wake_) wake_();
@@ -37,6 +41,18 @@ class UiRequests {
         auto reply = post(std::move(request));
         if (reply.wait_for(timeout) != std::future_status::ready) return std::nullopt;
         return reply.get();
+    }
+
+    // The loop has ended: waiting and later requests are answered at once, so a
+    // client (and the control thread serving it) is not left waiting at shutdown.
+    void close() {
+        std::deque<Item> items;
+        {
+            std::lock_guard lock(mutex_);
+            closed_ = true;
+            items.swap(items_);
+        }
+        for (Item& item : items) item.reply.set_value(control_error("liftboard is stopping"));
     }
 
     // UI thread: runs `answer` on every waiting request, in order.
@@ -58,6 +74,7 @@ class UiRequests {
     std::function<void()> wake_;
     std::mutex mutex_;
     std::deque<Item> items_;
+    bool closed_ = false;
 };
 
 }  // namespace app
