@@ -121,25 +121,13 @@ App::App(const AppOptions& options)
       home_district_(options.home_district),
       user_(options.user),
       kiosk_(options.kiosk),
-      stale_after_(options.stale_after) {
+      stale_after_(options.stale_after),
+      power_(options.dpms && options.kiosk) {
     for (std::string_view name : board_names()) boards_.push_back(make_board(name));
     if (!select_board(options.board)) throw std::runtime_error("unknown board: " + options.board);
     contact_line_ = options.contact_line;
     exit_after_ = options.exit_after;
-    if (kiosk_) {
-        for (const std::string& name : options.rotation) {
-            for (size_t i = 0; i < boards_.size(); ++i)
-                if (boards_[i]->name() == name) rotation_.push_back(i);
-        }
-        if (rotation_.empty())
-            for (size_t i = 0; i < boards_.size(); ++i) rotation_.push_back(i);
-        // The rotation starts at the board asked for, when it is in the rotation.
-        auto first = std::find(rotation_.begin(), rotation_.end(), active_);
-        if (first != rotation_.end()) std::rotate(rotation_.begin(), first, rotation_.end());
-        KioskSchedule::Settings settings = options.schedule;
-        settings.board_count = rotation_.size();
-        schedule_.emplace(settings, std::chrono::steady_clock::now());
-    }
+    if (kiosk_) set_rotation(options);
 
     const WindowSize framebuffer = window_.framebuffer_size();
     const float scale = widgets::ui_scale(framebuffer.height, window_.content_scale());
@@ -157,6 +145,63 @@ App::App(const AppOptions& options)
     fonts_ = widgets::load_fonts(*ImGui::GetIO().Fonts, sizes);
     widgets::apply_theme(sizes.scale);
     channel_.set_waker(&Window::wake);
+}
+
+void App::set_rotation(const AppOptions& options) {
+    rotation_.clear();
+    for (const std::string& name : options.rotation) {
+        for (size_t i = 0; i < boards_.size(); ++i)
+            if (boards_[i]->name() == name) rotation_.push_back(i);
+    }
+    if (rotation_.empty())
+        for (size_t i = 0; i < boards_.size(); ++i) rotation_.push_back(i);
+    // The rotation starts at the board on screen, when it is in the rotation.
+    auto first = std::find(rotation_.begin(), rotation_.end(), active_);
+    if (first != rotation_.end()) std::rotate(rotation_.begin(), first, rotation_.end());
+    KioskSchedule::Settings settings = options.schedule;
+    settings.board_count = rotation_.size();
+    schedule_.emplace(settings, std::chrono::steady_clock::now());
+}
+
+void App::apply_settings(const AppOptions& options) {
+    privacy_ = options.privacy;
+    stale_after_ = options.stale_after;
+    contact_line_ = options.contact_line;
+    home_district_ = options.home_district;
+    power_.set_enabled(options.dpms && kiosk_);
+    if (kiosk_) set_rotation(options);
+}
+
+bool App::show_board(std::string_view name) {
+    for (size_t i = 0; i < boards_.size(); ++i) {
+        if (boards_[i]->name() == name) {
+            choose_board(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void App::next_board() {
+    if (rotation_.empty()) {
+        choose_board((active_ + 1) % boards_.size());
+        return;
+    }
+    auto at = std::find(rotation_.begin(), rotation_.end(), active_);
+    const size_t next = at == rotation_.end() ? 0 : static_cast<size_t>(at - rotation_.begin() + 1) % rotation_.size();
+    choose_board(rotation_[next]);
+}
+
+void App::wake_up() {
+    if (schedule_) schedule_->on_input(std::chrono::steady_clock::now());
+}
+
+std::string App::kiosk_state() const {
+    if (blanked_) return "blank";
+    if (!schedule_) return "window";
+    const auto now = std::chrono::steady_clock::now();
+    if (schedule_->blank(now, local_clock_time(std::chrono::system_clock::now()))) return "night";
+    return schedule_->paused(now) ? "paused" : "rotating";
 }
 
 App::~App() {
@@ -361,7 +406,10 @@ void App::choose_board(size_t index) {
 bool App::follow_schedule() {
     const auto now = std::chrono::steady_clock::now();
     if (window_.take_input_seen()) schedule_->on_input(now);
-    active_ = rotation_[schedule_->board(now)];
+    const size_t shown = rotation_[schedule_->board(now)];
+    // A board chosen outside the rotation stays while the rotation is paused.
+    if (!schedule_->paused(now) || std::find(rotation_.begin(), rotation_.end(), active_) != rotation_.end())
+        active_ = shown;
     return schedule_->blank(now, local_clock_time(std::chrono::system_clock::now()));
 }
 
@@ -373,6 +421,8 @@ double App::seconds_to_sleep() const {
         const auto change = schedule_->until_next_change(std::chrono::steady_clock::now(), wall);
         seconds = std::min(seconds, std::chrono::duration<double>(change).count());
     }
+    if (hooks_)
+        if (auto most = hooks_->max_sleep_seconds()) seconds = std::min(seconds, *most);
     return seconds;
 }
 
@@ -390,15 +440,22 @@ int App::run() {
     live_ = true;
     int settle = kSettleFrames + 1;  // the first frames measure layout
     while (!window_.should_close()) {
-        if (schedule_ && follow_schedule()) {
-            // Night: a black screen, woken by the next minute or a touch.
+        if (hooks_) hooks_->before_frame();
+        if (window_.should_close()) break;
+        const bool night = schedule_ && follow_schedule();
+        showing_blank_ = night || blanked_;
+        power_.set_on(!night);  // DPMS at night only: a blank by request keeps it lit
+        if (showing_blank_) {
+            // Night or blanked: a black screen, woken by the next minute or a touch.
             window_.clear_only(ImVec4(0.0f, 0.0f, 0.0f, 1.0f));
             window_.swap();
+            if (hooks_) hooks_->frame_presented();
             window_.wait_events(seconds_to_sleep());
             continue;
         }
         render_frame();
         window_.swap();
+        if (hooks_) hooks_->frame_presented();
         release_old_snapshot_memory();
         if (exit_after_ == AppOptions::ExitAfter::first_frame ||
             (exit_after_ == AppOptions::ExitAfter::first_data_frame && channel_.current())) {
@@ -420,6 +477,14 @@ int App::run() {
 }
 
 bool App::screenshot(const std::filesystem::path& png, std::string& error) {
+    if (showing_blank_) {
+        // What the screen shows: black (a control request asked while blanked or at night).
+        window_.clear_only(ImVec4(0.0f, 0.0f, 0.0f, 1.0f));
+        const WindowSize size = window_.framebuffer_size();
+        const bool written = write_back_buffer_png(png, size.width, size.height, error);
+        window_.swap();
+        return written;
+    }
     for (int i = 0; i < kScreenshotFrames; ++i) {
         render_frame();
         if (i + 1 < kScreenshotFrames) window_.swap();

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/display_power.hpp"
 #include "app/kiosk_schedule.hpp"
 #include "app/window.hpp"
 #include "core/snapshot_channel.hpp"
@@ -38,8 +39,22 @@ struct AppOptions {
     // read from; the type is sized for these (widgets/type_scale.hpp).
     float screen_diagonal_in = 55.0f;
     float viewing_distance_m = 3.0f;
+    bool dpms = true;          // kiosk nights: switch the display off where X offers DPMS
     // Benchmarks: leave run() after the first frame presented, or the first with data.
     enum class ExitAfter { never, first_frame, first_data_frame } exit_after = ExitAfter::never;
+};
+
+// What the frame loop lets a supervisor do on the UI thread (the control endpoint,
+// systemd notification, config reload: app/kiosk_control.hpp).
+class LoopHooks {
+  public:
+    virtual ~LoopHooks() = default;
+    // Each turn of run()'s loop, before the frame: answer queued requests.
+    virtual void before_frame() {}
+    // After each frame is presented (a night screen's black frame too).
+    virtual void frame_presented() {}
+    // The longest the loop may sleep, when the supervisor needs frames to keep coming.
+    virtual std::optional<double> max_sleep_seconds() const { return std::nullopt; }
 };
 
 struct FrameStats {
@@ -76,6 +91,23 @@ class App {
     }
     // Adds a board, replacing one of the same name (tests; later, configured boards).
     void add_board(std::unique_ptr<widgets::Board> board);
+    // Shows the board named `name` as a tab click does (the kiosk pauses its rotation
+    // on it); false when there is none.
+    bool show_board(std::string_view name);
+    // Kiosk: the next board of the rotation (a ctl request; pauses like a touch).
+    void next_board();
+    // A blank screen until set_blanked(false), whatever the hour.
+    void set_blanked(bool blanked) { blanked_ = blanked; }
+    // As a touch does: pause the rotation, wake a night screen.
+    void wake_up();
+    // rotating | paused | night | blank (kiosk); window otherwise.
+    std::string kiosk_state() const;
+    // The display's DPMS state: on | off | unavailable | disabled.
+    std::string screen_power() const { return power_.state(); }
+    // A config reload: the rotation, timings, night hours, privacy, stale threshold,
+    // contact line and home district of `options` take effect; the window stays.
+    void apply_settings(const AppOptions& options);
+    void set_loop_hooks(LoopHooks* hooks) { hooks_ = hooks; }
     const widgets::Fonts& fonts() const { return fonts_; }
     // Kiosk: the screen and distance the type was sized for; nullopt on a desk.
     const std::optional<widgets::ViewingGeometry>& geometry() const { return geometry_; }
@@ -99,6 +131,7 @@ class App {
     void choose_board(size_t index);
     // Kiosk: follows the rotation; returns whether the screen is blank (night).
     bool follow_schedule();
+    void set_rotation(const AppOptions& options);
     double seconds_to_sleep() const;
     void record_error(const std::string& what, const core::Snapshot* snapshot);
     void release_old_snapshot_memory();
@@ -120,6 +153,10 @@ class App {
     std::vector<size_t> rotation_;  // indices into boards_, in rotation order
     std::string contact_line_;
     std::chrono::hours stale_after_{24};
+    bool blanked_ = false;       // by request (ctl blank)
+    bool showing_blank_ = false; // the last frame was black (night or blanked)
+    LoopHooks* hooks_ = nullptr;
+    DisplayPower power_;
     core::SnapshotChannel channel_;
     // The last drawing error and the snapshot it happened on; a new snapshot clears it.
     std::string error_line_;

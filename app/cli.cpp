@@ -11,6 +11,7 @@ namespace app {
 int run_cli(int argc, char** argv) {
     CLI::App cli{"LIFT Board: caseload and meeting boards for an STLS office"};
     cli.require_subcommand(0, 1);
+    cli.set_version_flag("--version", LIFTBOARD_VERSION);
     int exit_code = 0;
 
     DashboardOptions dashboard;
@@ -20,6 +21,7 @@ int run_cli(int argc, char** argv) {
     add_sync_command(cli, exit_code);
     add_check_command(cli, exit_code);
     add_hub_command(cli, exit_code);
+    add_ctl_command(cli, exit_code);
 
     try {
         cli.parse(argc, argv);

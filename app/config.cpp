@@ -160,6 +160,21 @@ Config load_config(const std::filesystem::path& file, const std::vector<std::str
     r.whole("sync", "stale_after_hours", c.stale_after_hours, 1, 24 * 365);
     r.whole("rules", "visit_interval_weeks", c.visit_interval_weeks, 1, 52);
     r.whole("rules", "referral_cap", c.referral_cap, 1, 50);
+
+    // [control], [log] and [kiosk] dpms (issue 13): the wall's service settings.
+    r.text("control", "socket", c.control_socket);
+    r.text("control", "listen", c.control_listen);
+    r.text("control", "token_file", c.control_token_file);
+    if (!c.control_listen.empty() && c.control_token_file.empty())
+        r.fail("control.token_file", "is required when control.listen is set");
+    r.text("log", "level", c.log_level);
+    if (!std::set<std::string>{"trace", "debug", "info", "warn", "error"}.count(c.log_level))
+        r.fail("log.level", "must be one of trace, debug, info, warn, error");
+    r.text("log", "file", c.log_file);
+    r.whole("log", "max_mb", c.log_max_mb, 1, 1024);
+    r.whole("log", "files", c.log_files, 1, 100);
+    r.flag("kiosk", "dpms", c.dpms);
+
     r.refuse_unknown();
     return c;
 }

@@ -48,6 +48,18 @@ struct Config {
     // [rules]
     int visit_interval_weeks = 6;
     int referral_cap = 3;
+
+    // [control] (issue 13): the local control endpoint for `liftboard ctl`.
+    std::string control_socket;     // default $XDG_RUNTIME_DIR/liftboard.sock
+    std::string control_listen;     // "127.0.0.1:PORT": optional HTTP listener
+    std::string control_token_file; // its bearer token; required with listen
+    // [log] (issue 13): stderr always (journald); optionally a rotating file too.
+    std::string log_level = "info"; // trace | debug | info | warn | error
+    std::string log_file;
+    int log_max_mb = 10;
+    int log_files = 3;
+    // [kiosk] dpms (issue 13): switch the display off through DPMS at night.
+    bool dpms = true;
 };
 
 class ConfigError : public std::runtime_error {

@@ -12,9 +12,17 @@
 #include <optional>
 #include <thread>
 
+#include <spdlog/spdlog.h>
+
 #include "app/app.hpp"
-#include "app/size_parse.hpp"
 #include "app/config.hpp"
+#include "app/config_apply.hpp"
+#include "app/control_server.hpp"
+#include "app/http_control.hpp"
+#include "app/kiosk_control.hpp"
+#include "app/logging.hpp"
+#include "app/signal_thread.hpp"
+#include "app/size_parse.hpp"
 #include "db/hub/hub_connection.hpp"
 #include "db/sync/writer.hpp"
 #include "core/date.hpp"
@@ -46,6 +54,97 @@ bool wait_for_first_snapshot(App& app) {
     return true;
 }
 
+std::vector<std::string> board_list() {
+    const auto names = App::board_names();
+    return {names.begin(), names.end()};
+}
+
+// The running wall: the window loop under a supervisor that answers `liftboard ctl`,
+// reloads the config on SIGHUP, stops cleanly on SIGTERM and talks to systemd.
+int run_live(const DashboardOptions& options, const Config& config, AppOptions app_options,
+             db::WriterOptions writer_options, core::SyncStatus& sync_status) {
+    // Before any thread exists (GLFW, Mesa and the writer start some): all inherit it.
+    block_service_signals();
+    App app(app_options);
+    db::Writer writer(writer_options, app.channel(), sync_status);
+    app.set_command_sink(&writer);
+    LiveState live;
+    live.set_config(options.config, "");
+
+    KioskControl::Parts parts;
+    parts.status.started = std::chrono::steady_clock::now();
+    parts.status.channel = &app.channel();
+    parts.status.sync = &sync_status;
+    parts.status.hub_configured = writer_options.hub.has_value();
+    parts.status.inbox = writer_options.inbox;
+    parts.writer_heartbeat = [&writer] { return writer.heartbeat(); };
+    const char* hooks = std::getenv("LIFTBOARD_TEST_HOOKS");
+    parts.test_hooks = hooks && std::string(hooks) == "1";
+    if (!options.config.empty()) {
+        // Runs on the UI thread (a queued request), so it may touch the App.
+        parts.reload = [&, app_options, writer_options]() mutable -> std::string {
+            try {
+                const Config fresh = load_config(options.config, board_list());
+                apply_config(fresh, options.show_names, app_options, writer_options);
+                app.apply_settings(app_options);
+                writer.set_snapshot_settings(writer_options.rules, writer_options.home_district);
+                if (fresh.db != config.db || fresh.inbox != config.inbox ||
+                    fresh.hub != config.hub || fresh.control_socket != config.control_socket ||
+                    fresh.control_listen != config.control_listen)
+                    spdlog::warn(
+                        "config {}: [data] and [control] changes take effect at the next start",
+                        options.config);
+                live.set_config(options.config, "");
+                spdlog::info("config {}: reloaded", options.config);
+                return "";
+            } catch (const ConfigError& e) {
+                // The running settings stay: a typo in the file must not take the wall down.
+                live.set_config(options.config, e.what());
+                spdlog::error("config reload refused, keeping the running settings: {}", e.what());
+                return e.what();
+            }
+        };
+    }
+    KioskControl control(app, live, std::move(parts));
+    app.set_loop_hooks(&control);
+
+    std::unique_ptr<ControlServer> server;
+    std::filesystem::path socket = ControlServer::default_path();
+    if (!config.control_socket.empty()) socket = config.control_socket;
+    if (!options.control.empty()) socket = options.control;
+    if (socket.empty()) {
+        spdlog::warn("no control socket: give --control PATH or set $XDG_RUNTIME_DIR");
+    } else {
+        try {
+            server = std::make_unique<ControlServer>(
+                socket, [&control](const std::string& line) { return control.handle(line); });
+            spdlog::info("control socket: {}", socket.string());
+        } catch (const std::exception& e) {
+            // The wall keeps showing; only remote control is lost.
+            spdlog::error("{}", e.what());
+        }
+    }
+    std::unique_ptr<HttpControl> http;
+    if (!config.control_listen.empty()) {
+        try {
+            http = std::make_unique<HttpControl>(
+                parse_listen_address(config.control_listen),
+                read_token_file(config.control_token_file),
+                [&control](const std::string& line) { return control.handle(line); });
+            spdlog::info("control: HTTP on port {}", http->port());
+        } catch (const std::exception& e) {
+            spdlog::error("{}", e.what());
+        }
+    }
+    SignalThread signals([&control] { control.post_reload(); },
+                         [&control] { control.post_quit(); });
+    writer.start();
+    const int code = app.run();
+    app.set_loop_hooks(nullptr);
+    control.close();
+    return code;
+}
+
 }  // namespace
 
 void add_dashboard_options(CLI::App& cli, DashboardOptions& options) {
@@ -68,6 +167,8 @@ void add_dashboard_options(CLI::App& cli, DashboardOptions& options) {
                    "Benchmarks: exit once the first frame (first-frame) or the first frame with data "
                    "(data-frame) is on screen")
         ->check(CLI::IsMember({"first-frame", "data-frame"}));
+    cli.add_option("--control", options.control,
+                   "Control socket for `liftboard ctl` (default $XDG_RUNTIME_DIR/liftboard.sock)");
     cli.add_flag("--show-names", options.show_names,
                  "Privacy off: show full names (office screens only, never a wall)");
 }
@@ -76,13 +177,17 @@ int run_dashboard(const DashboardOptions& options) {
     Config config;
     if (!options.config.empty()) {
         try {
-            const auto names = App::board_names();
-            std::vector<std::string> boards(names.begin(), names.end());
-            config = load_config(options.config, boards);
+            config = load_config(options.config, board_list());
         } catch (const ConfigError& e) {
             print_error(e.what());
             return 2;
         }
+    }
+    try {
+        setup_logging({config.log_level, config.log_file, config.log_max_mb, config.log_files});
+    } catch (const std::exception& e) {
+        print_error(e.what());
+        return 2;
     }
     // Flags override the file.
     const std::string db = options.db.empty() ? config.db : options.db;
@@ -125,9 +230,6 @@ int run_dashboard(const DashboardOptions& options) {
     if (!inbox.empty()) writer_options.inbox = inbox;
     writer_options.max_file_bytes = static_cast<uint64_t>(config.max_file_mb) << 20;
     writer_options.today = today;
-    writer_options.rules.visit_interval_weeks = config.visit_interval_weeks;
-    writer_options.rules.referral_cap = config.referral_cap;
-    writer_options.home_district = config.home_district;
     if (!hub.empty()) writer_options.hub = hub;
 
     const bool headless = !options.screenshot.empty();
@@ -138,25 +240,23 @@ int run_dashboard(const DashboardOptions& options) {
     app_options.window.fullscreen = options.kiosk && !headless;
     app_options.window.monitor = config.monitor;
     app_options.window.hide_cursor = options.kiosk && !headless;
-    app_options.rotation = config.boards;
-    app_options.schedule.rotate = std::chrono::seconds(config.rotate_seconds);
-    app_options.schedule.idle_return = std::chrono::seconds(config.idle_return_seconds);
-    app_options.schedule.night = config.night;
-    app_options.schedule.pixel_shift = std::chrono::minutes(config.pixel_shift_minutes);
-    app_options.contact_line = config.contact_line;
-    app_options.screen_diagonal_in = static_cast<float>(config.screen_diagonal_in);
-    app_options.viewing_distance_m = static_cast<float>(config.viewing_distance_m);
     if (options.exit_after == "first-frame") app_options.exit_after = AppOptions::ExitAfter::first_frame;
     if (options.exit_after == "data-frame") app_options.exit_after = AppOptions::ExitAfter::first_data_frame;
     app_options.window.vsync = !headless;
     app_options.board = board;
-    app_options.privacy = !(options.show_names || config.show_names);
     app_options.sync = &sync_status;
-    app_options.home_district = config.home_district;
+    apply_config(config, options.show_names, app_options, writer_options);
     app_options.kiosk = options.kiosk;
     const char* user = std::getenv("USER");
     app_options.user = user && *user ? user : "liftboard";
-    app_options.stale_after = std::chrono::hours(config.stale_after_hours);
+    if (!headless) {
+        try {
+            return run_live(options, config, app_options, writer_options, sync_status);
+        } catch (const std::exception& e) {
+            print_error(e.what());
+            return 1;
+        }
+    }
     try {
         App app(app_options);
         // The writer opens (and checks) the store before the thread starts, so a bad
@@ -164,7 +264,6 @@ int run_dashboard(const DashboardOptions& options) {
         db::Writer writer(writer_options, app.channel(), sync_status);
         app.set_command_sink(&writer);
         writer.start();
-        if (!headless) return app.run();
         if (!wait_for_first_snapshot(app)) {
             print_error("no data to show: " + sync_status.read().last_error);
             return 1;

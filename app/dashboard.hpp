@@ -25,6 +25,7 @@ struct DashboardOptions {
     std::string today;               // --today YYYY-MM-DD (pins the date, for tests and demos)
     bool show_names = false;         // --show-names: privacy off (office screens, never the wall)
     std::string exit_after;          // --exit-after first-frame|data-frame (benchmarks)
+    std::string control;             // --control PATH: the control socket (liftboard ctl)
 };
 
 void add_dashboard_options(CLI::App& cli, DashboardOptions& options);

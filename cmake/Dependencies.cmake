@@ -15,6 +15,8 @@ find_package(Catch2 2 REQUIRED)           # catch2
 list(APPEND CMAKE_MODULE_PATH ${Catch2_DIR})
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui-dev (with backends)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)       # libstb-dev (PNG writer)
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)  # libsystemd-dev (sd_notify)
+pkg_check_modules(XEXT REQUIRED IMPORTED_TARGET x11 xext)       # libxext-dev (DPMS at night)
 
 # libcsv-dev ships no CMake or pkg-config file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)

@@ -89,25 +89,43 @@ std::future<core::CommandResult> Writer::submit(core::Command command, std::stri
     return future;
 }
 
+void Writer::set_snapshot_settings(core::RulesConfig rules, std::string home_district) {
+    {
+        std::lock_guard lock(mutex_);
+        new_settings_.emplace(rules, std::move(home_district));
+    }
+    wake_.notify_one();
+}
+
 void Writer::run() {
     bool settling = false;
     bool first = true;
     for (;;) {
+        heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
         std::deque<Pending> commands;
+        bool resettled = false;
         {
             std::unique_lock lock(mutex_);
             auto wait = until_sources_due(settling ? options_.settle / 2 : options_.rescan);
             if (!first)
                 wake_.wait_for(lock, wait, [this] {
-                    return stop_requested_ || !queue_.empty() || inbox_dirty_ || source_woken_;
+                    return stop_requested_ || !queue_.empty() || inbox_dirty_ || source_woken_ ||
+                           new_settings_;
                 });
             if (stop_requested_) return;
             commands.swap(queue_);
             inbox_dirty_ = false;
             source_woken_ = false;
+            if (new_settings_) {
+                options_.rules = new_settings_->first;
+                options_.home_district = std::move(new_settings_->second);
+                new_settings_.reset();
+                resettled = true;
+            }
         }
+        heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
         try {
-            bool changed = first;
+            bool changed = first || resettled;
             if (!commands.empty()) changed = !answer_commands(commands);
             if (inbox_) {
                 auto outcomes = process_inbox(true, settling);
@@ -178,6 +196,7 @@ std::vector<InboxOutcome> Writer::process_inbox(bool wait_for_settle, bool& stil
             if (stop_requested_) break;
         }
         if (auto outcome = process_file(file)) outcomes.push_back(std::move(*outcome));
+        heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
     }
     return outcomes;
 }

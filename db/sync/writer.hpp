@@ -4,6 +4,8 @@
 // builds a new immutable snapshot and publishes it. The UI thread never waits on it.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -66,6 +68,14 @@ public:
 
     std::future<core::CommandResult> submit(core::Command command, std::string who) override;
 
+    // When the thread last went round its loop (steady clock): a watchdog withholds its
+    // ping when this grows old, so a stuck writer gets the service restarted.
+    std::chrono::steady_clock::time_point heartbeat() const {
+        return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(heartbeat_.load()));
+    }
+    // A config reload: new rules and home district, then a fresh snapshot built with them.
+    void set_snapshot_settings(core::RulesConfig rules, std::string home_district);
+
     // One pass on the calling thread, no thread started: every file in the inbox now
     // (no settle wait), queued commands, then a snapshot. For `liftboard sync --once`.
     std::vector<InboxOutcome> run_once();
@@ -106,6 +116,8 @@ private:
     bool inbox_dirty_ = false;
     bool source_woken_ = false;  // a source has news (hub NOTIFY)
     bool stop_requested_ = false;
+    std::optional<std::pair<core::RulesConfig, std::string>> new_settings_;  // from a reload
+    std::atomic<std::chrono::steady_clock::rep> heartbeat_{std::chrono::steady_clock::now().time_since_epoch().count()};
     std::thread thread_;
 };
 
