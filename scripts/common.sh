@@ -12,6 +12,7 @@ PACKAGES=(
   catch2 nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
   libcsv-dev libssl-dev libstb-dev libfreetype-dev
   libpqxx-dev postgresql
+  libxlsxwriter-dev unzip
   fonts-dejavu-core
   xvfb xauth xdotool x11-apps
 )
