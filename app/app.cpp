@@ -26,6 +26,7 @@
 #include "widgets/meetings_board.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/triage_board.hpp"
+#include "widgets/trends_board.hpp"
 
 namespace app {
 namespace {
@@ -45,6 +46,7 @@ std::unique_ptr<widgets::Board> make_board(std::string_view name) {
     if (name == "meetings") return std::make_unique<widgets::MeetingsBoard>();
     if (name == "triage") return std::make_unique<widgets::TriageBoard>();
     if (name == "lookup") return std::make_unique<widgets::LookupBoard>();
+    if (name == "trends") return std::make_unique<widgets::TrendsBoard>();
     return nullptr;
 }
 
@@ -95,6 +97,11 @@ widgets::ViewingGeometry kiosk_geometry(const AppOptions& options, WindowSize fr
     return geometry;
 }
 
+// Function keys name boards, not positions, so a key keeps its board as boards are
+// added: F5 is kept for the session board.
+constexpr std::string_view kFunctionKeyBoards[] = {"caseload", "meetings", "triage",
+                                                   "lookup",   "session",  "trends"};
+
 // While a board waits for a command's answer (which wakes nobody), frames come this often.
 constexpr double kWaitingPollSeconds = 0.05;
 
@@ -107,7 +114,7 @@ constexpr int kScreenshotFrames = 3;
 }  // namespace
 
 std::vector<std::string_view> App::board_names() {
-    return {"caseload", "meetings", "triage", "lookup"};
+    return {"caseload", "meetings", "triage", "lookup", "trends"};
 }
 
 std::unique_ptr<widgets::Board> App::create_board(std::string_view name) {
@@ -378,8 +385,9 @@ void App::handle_keys() {
             case GLFW_KEY_F4:
             case GLFW_KEY_F5:
             case GLFW_KEY_F6: {
-                const auto index = static_cast<size_t>(press.key - GLFW_KEY_F1);
-                if (index < boards_.size()) choose_board(index);
+                const std::string_view wanted = kFunctionKeyBoards[press.key - GLFW_KEY_F1];
+                for (size_t index = 0; index < boards_.size(); ++index)
+                    if (boards_[index]->name() == wanted) choose_board(index);
                 break;
             }
             case GLFW_KEY_TAB:

@@ -29,7 +29,7 @@ struct Config {
     // [district]
     std::string home_district = "Maidstone";
     // [kiosk]
-    std::vector<std::string> boards = {"meetings", "caseload", "triage", "lookup"};
+    std::vector<std::string> boards = {"meetings", "caseload", "triage", "lookup", "trends"};
     int rotate_seconds = 30;
     int idle_return_seconds = 120;  // back to the rotation after a touch or key
     int monitor = 0;                // 0 = primary

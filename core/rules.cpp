@@ -155,6 +155,21 @@ BookingCheck RulesEngine::check_booking(size_t pupil_index, const BookingEntry& 
     return check;
 }
 
+BookingCheck RulesEngine::booking_paperwork(size_t pupil_index,
+                                            const BookingEntry& booking) const {
+    const rules_detail::SharedFacts& shared = impl_->shared;
+    BookingCheck check;
+    if (pupil_index >= shared.data.pupils.size() || booking.pupil != pupil_index ||
+        booking.index >= shared.data.bookings.size())
+        return check;
+    check.deadline = shared.facts_of(booking).deadline;
+    // "today" plays no part in when paperwork counts as received.
+    rules_detail::PupilView view{shared, pupil_index, Date{}, shared.data.events_of(pupil_index),
+                                 shared.data.bookings_of(pupil_index)};
+    check.paperwork_received = rules_detail::paperwork_received(view, booking);
+    return check;
+}
+
 std::string_view RulesEngine::school_group(const School& school, Date date) const {
     return impl_->shared.group_of(school, date);
 }

@@ -101,6 +101,10 @@ public:
     // `booking` must come from data.bookings_of(pupil_index), else (or for a
     // Surgery booking) the result has no findings and no school count.
     BookingCheck check_booking(size_t pupil_index, const BookingEntry& booking, Date today) const;
+    // paperwork-deadline's reading of one LIFT booking alone (its deadline, and when
+    // its paperwork counts as received), without the other booking rules: the trends
+    // figures ask this of every booking. Same preconditions as check_booking.
+    BookingCheck booking_paperwork(size_t pupil_index, const BookingEntry& booking) const;
     // The school's LIFT group on `date` (lift-group's reading: its lift_groups row for the
     // term holding the date, else schools.lift_group). `school` must be in data.schools.
     std::string_view school_group(const School& school, Date date) const;

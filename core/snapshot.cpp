@@ -40,6 +40,7 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
     snapshot->meetings =
         build_meetings(*data, engine, snapshot->assessments,
                        {options.today, options.home_district, options.rules.referral_cap});
+    snapshot->trends = build_trends(*data, engine, options.rules, options.today);
     snapshot->search = std::make_shared<const SearchIndex>(*data);
     snapshot->data = std::move(data);
     return snapshot;

@@ -17,6 +17,7 @@
 #include "core/pupil_text.hpp"
 #include "core/rules.hpp"
 #include "core/search_index.hpp"
+#include "core/trends.hpp"
 #include "core/triage.hpp"
 
 namespace core {
@@ -71,6 +72,7 @@ struct Snapshot {
     std::vector<SyncConflict> conflicts;       // hub edits to resolve, oldest first
     TriageList triage;                         // pupils needing action, most severe first
     MeetingBoardModel meetings;                // the home district's meetings, two weeks
+    TrendFigures trends;                       // the last six terms' figures (trends.hpp)
     std::shared_ptr<const SearchIndex> search;  // the quick lookup's index; never null once built
 };
 

@@ -14,6 +14,7 @@ PACKAGES=(
   libpqxx-dev libpq-dev postgresql
   libsystemd-dev libxext-dev
   dpkg-dev lintian systemd
+  libxlsxwriter-dev unzip
   fonts-dejavu-core
   xvfb xauth xdotool x11-apps
 )

@@ -6,7 +6,7 @@
 
 namespace {
 
-const std::vector<std::string> kBoards = {"meetings", "caseload", "triage", "lookup"};
+const std::vector<std::string> kBoards = {"meetings", "caseload", "triage", "lookup", "trends"};
 
 app::Config load(const std::string& toml) {
     static test_support::TempDir dir;
@@ -30,7 +30,7 @@ TEST_CASE("an empty file gives the defaults RULES.md and the issue name") {
 
 TEST_CASE("the example config in assets/ loads") {
     auto c = app::load_config(std::string(LIFTBOARD_SOURCE_DIR) + "/assets/liftboard.example.toml", kBoards);
-    CHECK(c.boards.size() == 4);
+    CHECK(c.boards.size() == 5);
     CHECK(c.rotate_seconds == 30);
 }
 
