@@ -17,6 +17,7 @@
 #include "app/config.hpp"
 #include "db/hub/hub_connection.hpp"
 #include "db/sync/writer.hpp"
+#include "widgets/lookup_board.hpp"
 #include "core/date.hpp"
 
 namespace app {
@@ -64,6 +65,8 @@ void add_dashboard_options(CLI::App& cli, DashboardOptions& options) {
                    "Benchmarks: exit once the first frame (first-frame) or the first frame with data "
                    "(data-frame) is on screen")
         ->check(CLI::IsMember({"first-frame", "data-frame"}));
+    cli.add_option("--pupil", options.pupil,
+                   "Lookup board: open this pupil's card (screenshots and demos)");
     cli.add_flag("--show-names", options.show_names,
                  "Privacy off: show full names (office screens only, never a wall)");
 }
@@ -157,6 +160,10 @@ int run_dashboard(const DashboardOptions& options) {
         // file is reported here; the first snapshot then arrives from the thread.
         db::Writer writer(writer_options, app.channel(), sync_status);
         app.set_command_sink(&writer);
+        if (!options.pupil.empty()) {
+            if (auto* lookup = dynamic_cast<widgets::LookupBoard*>(&app.board()))
+                lookup->open_pupil(options.pupil);
+        }
         writer.start();
         if (!headless) return app.run();
         if (!wait_for_first_snapshot(app)) {

@@ -24,6 +24,7 @@ struct DashboardOptions {
     std::string today;               // --today YYYY-MM-DD (pins the date, for tests and demos)
     bool show_names = false;         // --show-names: privacy off (office screens, never the wall)
     std::string exit_after;          // --exit-after first-frame|data-frame (benchmarks)
+    std::string pupil;               // --pupil REF: the lookup board opens this pupil's card
 };
 
 void add_dashboard_options(CLI::App& cli, DashboardOptions& options);
