@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/after_lift_view.hpp"
+#include "core/snapshot.hpp"
 #include "support/rules_fixture.hpp"
 
 using core::EventKind;
@@ -158,4 +159,19 @@ TEST_CASE("clock weeks: the request day and the next seven are week 1, day 42 en
     CHECK(core::clock_week(r, r + 42) == 6);
     CHECK(core::clock_week(r, r + 43) == 7);
     CHECK(core::clock_week(r, r + 140) == 20);
+}
+
+TEST_CASE("the caseload row of a caselist pupil with a request open carries the clock") {
+    RulesFixture f;
+    f.detailed(EventKind::caselist_opened, "2025-06-02", "Reading age up a year")
+        .event(EventKind::visit, "2025-11-10")
+        .event(EventKind::ehcna_requested, "2025-09-18");
+    f.data.index();
+    core::SnapshotOptions options;
+    options.today = day("2025-11-20");
+    auto snapshot =
+        core::build_snapshot(std::make_shared<core::Dataset>(std::move(f.data)), options);
+    REQUIRE(snapshot->caseload.size() == 1);
+    CHECK(snapshot->caseload[0].ehc_week == 9);
+    CHECK(snapshot->caseload[0].ehc_status == Status::overdue);  // no decision by week 6
 }
