@@ -404,7 +404,7 @@ TEST_CASE("an empty list says so") {
 }
 
 TEST_CASE(
-    "the event form offers the after-LIFT events; a recommendation takes owner, review, note") {
+    "the event form offers the after-LIFT events, and a recommendation takes owner, review, note") {
     Headless ui;
     FakeSink sink;
     ui.sink = &sink;
