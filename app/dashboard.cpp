@@ -25,6 +25,7 @@
 #include "app/size_parse.hpp"
 #include "db/hub/hub_connection.hpp"
 #include "db/sync/writer.hpp"
+#include "widgets/lookup_board.hpp"
 #include "core/date.hpp"
 
 namespace app {
@@ -169,6 +170,8 @@ void add_dashboard_options(CLI::App& cli, DashboardOptions& options) {
         ->check(CLI::IsMember({"first-frame", "data-frame"}));
     cli.add_option("--control", options.control,
                    "Control socket for `liftboard ctl` (default $XDG_RUNTIME_DIR/liftboard.sock)");
+    cli.add_option("--pupil", options.pupil,
+                   "Lookup board: open this pupil's card (screenshots and demos)");
     cli.add_flag("--show-names", options.show_names,
                  "Privacy off: show full names (office screens only, never a wall)");
 }
@@ -263,6 +266,10 @@ int run_dashboard(const DashboardOptions& options) {
         // file is reported here; the first snapshot then arrives from the thread.
         db::Writer writer(writer_options, app.channel(), sync_status);
         app.set_command_sink(&writer);
+        if (!options.pupil.empty()) {
+            if (auto* lookup = dynamic_cast<widgets::LookupBoard*>(&app.board()))
+                lookup->open_pupil(options.pupil);
+        }
         writer.start();
         if (!wait_for_first_snapshot(app)) {
             print_error("no data to show: " + sync_status.read().last_error);

@@ -26,6 +26,7 @@ struct DashboardOptions {
     bool show_names = false;         // --show-names: privacy off (office screens, never the wall)
     std::string exit_after;          // --exit-after first-frame|data-frame (benchmarks)
     std::string control;             // --control PATH: the control socket (liftboard ctl)
+    std::string pupil;               // --pupil REF: the lookup board opens this pupil's card
 };
 
 void add_dashboard_options(CLI::App& cli, DashboardOptions& options);

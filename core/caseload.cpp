@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include "core/after_lift_view.hpp"
+
 namespace core {
 namespace {
 
@@ -76,6 +78,12 @@ void build_caseload(const Dataset& data, const AssessmentTable& assessments,
         row.next_visit_due = since + options.rules.visit_interval_weeks * 7;
         row.visit_overdue = *row.next_visit_due < options.today;
 
+        if (auto clock =
+                open_ehc_clock(data.events_of(i), options.today, options.rules.due_window_days)) {
+            // A wall shows weeks up to 255; a request open that long is its own finding.
+            row.ehc_week = static_cast<uint8_t>(std::min(clock->week, 255));
+            row.ehc_status = clock->status;
+        }
         if (i < assessments.size()) {
             row.stage = display_name(assessments.stage(i));
             row.next_action = assessments.next_text(i);

@@ -7,20 +7,18 @@
 // - The statutory clocks count calendar days from the request: week 6 ends on R + 42,
 //   week 16 on R + 112, week 20 on R + 140; a step on that day is in time.
 // - A decision with no detail (or `assess`) keeps the 20-week clock running; only
-//   `not_assess` stops it. A request is answered by the first decision on or after it,
-//   so one decision answers every request made since the decision before it.
+//   `not_assess` stops it (after_lift_facts.hpp reads the facts the pupil card shows).
 // - The STLS closing a case (case_closed) stops none of these: they are statutory or
 //   about the school's own reviews, not about STLS involvement.
 // - A review_date is allowed on any event; only a recommendation's is checked.
 #include <string>
 #include <vector>
 
+#include "core/after_lift_facts.hpp"
 #include "core/rule_context.hpp"
 
 namespace core::rules_detail {
 namespace {
-
-constexpr int kDecisionDays = 6 * 7, kDeclineDays = 16 * 7, kPlanDays = 20 * 7;
 
 // "specialist_intervention" -> "specialist intervention": contract words as a reader
 // says them.
@@ -51,55 +49,10 @@ void check_recommendation_reviews(const PupilView& v, const EventSummary& s, Fin
     }
 }
 
-// What an HNF application on `applied` lacks, in the order the criteria list it.
-std::vector<std::string> missing_hnf_evidence(const PupilView& v, Date applied) {
-    bool sen_support = false, lift = false, ehc_plan = false;
-    std::vector<Date> plans, reviews;  // on or before the application, in date order
-    for (const EventEntry& e : v.events) {
-        if (e.date > applied) break;  // sorted by date
-        switch (e.kind) {
-            case EventKind::sen_support:
-                sen_support = true;
-                break;
-            case EventKind::lift_discussed:
-                lift = true;
-                break;
-            case EventKind::ehcp_issued:
-                ehc_plan = true;
-                break;
-            case EventKind::provision_plan:
-                plans.push_back(e.date);
-                break;
-            case EventKind::impact_review:
-                reviews.push_back(e.date);
-                break;
-            default:
-                break;
-        }
-    }
-    // A cycle is complete when a review follows its plan, no later than the next plan
-    // (or the application).
-    int cycles = 0;
-    for (size_t i = 0; i < plans.size(); ++i) {
-        const Date limit = i + 1 < plans.size() ? plans[i + 1] : applied;
-        for (Date r : reviews)
-            if (r > plans[i] && r <= limit) {
-                ++cycles;
-                break;
-            }
-    }
-    std::vector<std::string> missing;
-    if (!sen_support) missing.push_back("SEN Support");
-    if (!lift && !ehc_plan) missing.push_back("LIFT advice");
-    if (cycles == 0) missing.push_back("two plan\u2013review cycles");
-    if (cycles == 1) missing.push_back("a second plan\u2013review cycle");
-    return missing;
-}
-
 void check_hnf_evidence(const PupilView& v, FindingSink& sink) {
     for (const EventEntry& e : v.events) {
         if (e.kind != EventKind::hnf_applied) continue;
-        std::vector<std::string> missing = missing_hnf_evidence(v, e.date);
+        const std::vector<std::string> missing = hnf_evidence(v.events, e.date).missing();
         if (missing.empty()) continue;
         sink.add(RuleId::hnf_evidence, Status::warning, std::nullopt, [&] {
             std::string reason = "HNF applied on " + to_display(e.date) + " without: ";
@@ -109,18 +62,10 @@ void check_hnf_evidence(const PupilView& v, FindingSink& sink) {
     }
 }
 
-// The first event of `kind` (or `other`) dated on or after `from`, if any.
-std::optional<EventEntry> first_on_or_after(const EventRange& events, Date from, EventKind kind,
-                                            EventKind other) {
-    for (const EventEntry& e : events)
-        if (e.date >= from && (e.kind == kind || e.kind == other)) return e;
-    return std::nullopt;
-}
-
-void check_decision(const PupilView& v, Date requested, const std::optional<EventEntry>& decision,
-                    FindingSink& sink) {
-    const Date due = requested + kDecisionDays;
-    const std::string request = "EHC needs assessment requested on " + to_display(requested);
+void check_decision(const PupilView& v, const EhcRequest& r, FindingSink& sink) {
+    const Date due = r.decision_due();
+    const std::optional<EventEntry>& decision = r.decision;
+    const std::string request = "EHC needs assessment requested on " + to_display(r.requested);
     if (decision) {
         if (decision->date <= due) return;
         sink.add(RuleId::ehcna_decision, Status::warning, std::nullopt, [&] {
@@ -139,13 +84,11 @@ void check_decision(const PupilView& v, Date requested, const std::optional<Even
     });
 }
 
-void check_plan_clock(const PupilView& v, Date requested, FindingSink& sink) {
-    const Date plan_due = requested + kPlanDays, decline_due = requested + kDeclineDays;
-    const std::string request = "EHC needs assessment requested on " + to_display(requested);
-    auto outcome =
-        first_on_or_after(v.events, requested, EventKind::ehcp_issued, EventKind::ehcp_declined);
-    if (outcome) {
-        const bool issued = outcome->kind == EventKind::ehcp_issued;
+void check_plan_clock(const PupilView& v, const EhcRequest& r, FindingSink& sink) {
+    const Date plan_due = r.plan_due(), decline_due = r.decline_due();
+    const std::string request = "EHC needs assessment requested on " + to_display(r.requested);
+    if (const std::optional<EventEntry>& outcome = r.outcome) {
+        const bool issued = r.issued();
         const Date deadline = issued ? plan_due : decline_due;
         if (outcome->date <= deadline) return;
         sink.add(RuleId::ehcp_20_weeks, Status::warning, std::nullopt, [&] {
@@ -165,36 +108,21 @@ void check_plan_clock(const PupilView& v, Date requested, FindingSink& sink) {
 }
 
 void check_ehcna_clocks(const PupilView& v, FindingSink& sink) {
-    for (const EventEntry& e : v.events) {
-        if (e.kind != EventKind::ehcna_requested) continue;
-        auto decision = first_on_or_after(v.events, e.date, EventKind::ehcna_decision,
-                                          EventKind::ehcna_decision);
-        check_decision(v, e.date, decision, sink);
-        if (!(decision && decision->detail == "not_assess")) check_plan_clock(v, e.date, sink);
+    for (const EhcRequest& r : ehc_requests(v.events)) {
+        check_decision(v, r, sink);
+        if (!r.refused()) check_plan_clock(v, r, sink);
     }
 }
 
 void check_annual_review(const PupilView& v, FindingSink& sink) {
-    std::optional<Date> plan, last_review;  // the latest plan and its latest review
-    bool ceased = false;
-    for (const EventEntry& e : v.events) {
-        if (e.kind == EventKind::ehcp_issued) {
-            plan = e.date;
-            last_review.reset();
-            ceased = false;
-        } else if (plan && e.kind == EventKind::annual_review && e.date >= *plan) {
-            last_review = e.date;
-        } else if (plan && e.kind == EventKind::ehcp_ceased && e.date >= *plan) {
-            ceased = true;
-        }
-    }
-    if (!plan || ceased) return;
-    const Date since = last_review.value_or(*plan);
-    const Date due = add_years(since, 1);
+    const std::optional<EhcPlanInPlace> plan = ehc_plan_in_place(v.events);
+    if (!plan) return;
+    const Date since = plan->last_review.value_or(plan->issued);
+    const Date due = plan->review_due;
     const Status status = due_status(due, v.today, v.shared.config.due_window_days);
     sink.add(RuleId::annual_review, status, due, [&] {
-        std::string from = last_review ? "the last annual review on " + to_display(since)
-                                       : "the EHC plan issued on " + to_display(since);
+        std::string from = plan->last_review ? "the last annual review on " + to_display(since)
+                                             : "the EHC plan issued on " + to_display(since);
         return status == Status::overdue
                    ? "annual review of the EHC plan was due by " + to_display(due) +
                          ", a year after " + from + "; none recorded since"

@@ -24,6 +24,7 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
                                                uint64_t generation, std::string data_as_of) {
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->today = options.today;
+    snapshot->rules = options.rules;
     snapshot->generation = generation;
     snapshot->built_at = std::chrono::system_clock::now();
     snapshot->data_as_of = std::move(data_as_of);

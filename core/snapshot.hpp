@@ -39,6 +39,9 @@ struct CaseloadRow {
     std::optional<Date> next_visit_due;
     std::string_view next_action;
     std::string_view hnf;        // "", "applied", "approved", "declined"
+    // The EHC clock of an open request (after_lift_view.hpp): its week, 0 when none.
+    uint8_t ehc_week = 0;
+    Status ehc_status = Status::ok;
     Status worst = Status::ok;   // most severe finding of the pupil
     bool visit_overdue = false;
 };
@@ -62,6 +65,7 @@ struct SnapshotOptions {
 
 struct Snapshot {
     Date today;
+    RulesConfig rules;        // what the rules ran with (the pupil card's clock uses its window)
     uint64_t generation = 0;  // increases with every published snapshot
     std::chrono::system_clock::time_point built_at;
     std::string data_as_of;   // when the data last changed, shown in the status bar

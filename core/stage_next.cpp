@@ -5,6 +5,7 @@
 // show it in one cell.
 #include <string>
 
+#include "core/after_lift_facts.hpp"
 #include "core/stage.hpp"
 
 namespace core {
@@ -170,7 +171,7 @@ NextStep at_lift(const Facts& f, EventRange events, BookingRange bookings,
 NextStep towards_plan(const Facts& f) {
     const Date requested = *f.ehcna_requested;
     if (!f.decided_on) {
-        Date due = requested + 42;
+        Date due = requested + kEhcDecisionDays;
         return {"EHCNA decision due by " + to_display(due) + " (week 6)", {}, due};
     }
     if (f.not_assess)
@@ -183,7 +184,7 @@ NextStep towards_plan(const Facts& f) {
                     "): continue SEN Support and review impact",
                 {},
                 {}};
-    Date due = requested + 140;
+    Date due = requested + kEhcPlanDays;
     return {"EHC plan due by " + to_display(due) + " (week 20)", {}, due};
 }
 

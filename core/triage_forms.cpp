@@ -40,6 +40,26 @@ EventKind kind_of(TriageEvent event) {
             return EventKind::recommendation;
         case TriageEvent::case_closed:
             return EventKind::case_closed;
+        case TriageEvent::impact_review:
+            return EventKind::impact_review;
+        case TriageEvent::hnf_applied:
+            return EventKind::hnf_applied;
+        case TriageEvent::hnf_decision:
+            return EventKind::hnf_decision;
+        case TriageEvent::ehcna_requested:
+            return EventKind::ehcna_requested;
+        case TriageEvent::ehcna_decision:
+            return EventKind::ehcna_decision;
+        case TriageEvent::ehcp_draft:
+            return EventKind::ehcp_draft;
+        case TriageEvent::ehcp_issued:
+            return EventKind::ehcp_issued;
+        case TriageEvent::ehcp_declined:
+            return EventKind::ehcp_declined;
+        case TriageEvent::annual_review:
+            return EventKind::annual_review;
+        case TriageEvent::ehcp_ceased:
+            return EventKind::ehcp_ceased;
     }
     return EventKind::visit;
 }
@@ -145,14 +165,51 @@ std::string_view triage_event_label(TriageEvent event) {
             return "LIFT recommendation";
         case TriageEvent::case_closed:
             return "Case closed";
+        case TriageEvent::impact_review:
+            return "Impact review";
+        case TriageEvent::hnf_applied:
+            return "HNF applied";
+        case TriageEvent::hnf_decision:
+            return "HNF decision";
+        case TriageEvent::ehcna_requested:
+            return "EHCNA requested";
+        case TriageEvent::ehcna_decision:
+            return "EHCNA decision";
+        case TriageEvent::ehcp_draft:
+            return "Draft EHC plan sent";
+        case TriageEvent::ehcp_issued:
+            return "EHC plan issued";
+        case TriageEvent::ehcp_declined:
+            return "EHC plan declined";
+        case TriageEvent::annual_review:
+            return "Annual review held";
+        case TriageEvent::ehcp_ceased:
+            return "EHC plan ceased";
     }
     return "";
 }
 
 std::span<const std::string_view> triage_event_details(TriageEvent event) {
-    if (event == TriageEvent::recommendation || event == TriageEvent::case_closed)
-        return allowed_details(kind_of(event));
-    return {};
+    // Only the paperwork event is not a plain event kind; the others take the contract's
+    // detail list where it has one.
+    if (event == TriageEvent::paperwork_received) return {};
+    return allowed_details(kind_of(event));
+}
+
+std::string_view triage_detail_name(TriageEvent event) {
+    switch (event) {
+        case TriageEvent::recommendation:
+            return "Recommendation type";
+        case TriageEvent::ehcna_decision:
+        case TriageEvent::hnf_decision:
+            return "Decision";
+        default:
+            return "Outcome";
+    }
+}
+
+bool triage_event_takes_owner(TriageEvent event) {
+    return event == TriageEvent::recommendation;
 }
 
 std::string detail_label(std::string_view detail) {
@@ -168,17 +225,49 @@ EventCheck check_event(const EventInput& input, const Dataset& data, size_t pupi
     EventCheck check;
     const auto details = triage_event_details(input.event);
     if (!details.empty() &&
-        std::find(details.begin(), details.end(), input.detail) == details.end())
-        check.detail_message = input.event == TriageEvent::recommendation
-                                   ? "Choose the recommendation type"
-                                   : "Choose how the case ended";
+        std::find(details.begin(), details.end(), input.detail) == details.end()) {
+        switch (input.event) {
+            case TriageEvent::recommendation:
+                check.detail_message = "Choose the recommendation type";
+                break;
+            case TriageEvent::case_closed:
+                check.detail_message = "Choose how the case ended";
+                break;
+            case TriageEvent::ehcna_decision:
+            case TriageEvent::hnf_decision:
+                check.detail_message = "Choose the decision";
+                break;
+            default:
+                check.detail_message = "Choose the outcome";
+                break;
+        }
+    }
     const DateCheck date = check_past_date(input.date, today, "date");
     check.date_message = date.message;
+
+    const std::string owner(trimmed(input.owner)), note(trimmed(input.note));
+    if (owner.size() > kMaxOwner)
+        check.owner_message = "Keep the owner to " + std::to_string(kMaxOwner) + " characters";
+    if (note.size() > kMaxNote)
+        check.note_message = "Keep the note to " + std::to_string(kMaxNote) + " characters";
+    std::optional<Date> review;
+    if (const std::string_view typed = trimmed(input.review_date); !typed.empty()) {
+        review = parse_date(typed);
+        if (!review)
+            check.review_message =
+                "'" + std::string(typed) + "' is not a date: use YYYY-MM-DD or DD/MM/YYYY";
+        else if (date.date && *review < *date.date)
+            check.review_message =
+                "The review date cannot be before the event (" + to_display(*date.date) + ")";
+    }
     if (pupil_index >= data.pupils.size()) {
         check.date_message = "This pupil is no longer in the data";
         return check;
     }
-    if (!check.detail_message.empty() || !check.date_message.empty()) return check;
+    if (!check.detail_message.empty() || !check.date_message.empty() ||
+        !check.owner_message.empty() || !check.review_message.empty() ||
+        !check.note_message.empty())
+        return check;
 
     const std::string ref(data.pupils[pupil_index].pupil_ref);
     if (input.event == TriageEvent::paperwork_received) {
@@ -194,6 +283,11 @@ EventCheck check_event(const EventInput& input, const Dataset& data, size_t pupi
     if (!details.empty()) event.detail = input.detail;
     // Who paid the visit (or took the step): the case's teacher, when there is one.
     if (input.event == TriageEvent::visit) event.staff_id = staff_id;
+    event.note = note;
+    if (triage_event_takes_owner(input.event)) {
+        event.owner = owner;
+        event.review_date = review;
+    }
     check.command = RecordEvent{std::move(event)};
     return check;
 }

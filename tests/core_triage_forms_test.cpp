@@ -2,6 +2,10 @@
 // valid form becomes (new referral, recorded events, paperwork received).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/triage_forms.hpp"
 #include "support/rules_fixture.hpp"
 
@@ -180,4 +184,67 @@ TEST_CASE("an event in the future or with a bad date is refused with the date's 
     auto gone =
         core::check_event({TriageEvent::consent_given, "", "2025-11-20"}, f.data, 9, kToday, "");
     CHECK_FALSE(gone.ok());
+}
+
+TEST_CASE("the event form offers what follows LIFT, each with its contract details") {
+    std::vector<std::string> labels;
+    for (int i = 0; i < core::kTriageEventCount; ++i)
+        labels.emplace_back(core::triage_event_label(static_cast<TriageEvent>(i)));
+    for (const char* wanted : {"Impact review", "HNF applied", "EHCNA requested", "EHCNA decision",
+                               "Draft EHC plan sent", "EHC plan issued", "EHC plan declined",
+                               "Annual review held", "EHC plan ceased"})
+        CHECK(std::find(labels.begin(), labels.end(), wanted) != labels.end());
+    auto decision = core::triage_event_details(TriageEvent::ehcna_decision);
+    REQUIRE(decision.size() == 2);
+    CHECK(decision.front() == "assess");
+    CHECK(core::triage_detail_name(TriageEvent::ehcna_decision) == "Decision");
+    CHECK(core::triage_event_details(TriageEvent::ehcp_issued).empty());
+    CHECK(core::triage_event_takes_owner(TriageEvent::recommendation));
+    CHECK_FALSE(core::triage_event_takes_owner(TriageEvent::annual_review));
+
+    RulesFixture f;
+    f.data.index();
+    auto undecided =
+        core::check_event({TriageEvent::ehcna_decision, "", "2025-11-20"}, f.data, 0, kToday, "");
+    CHECK(undecided.detail_message == "Choose the decision");
+    auto decided = core::check_event({TriageEvent::ehcna_decision, "not_assess", "2025-11-20"},
+                                     f.data, 0, kToday, "");
+    REQUIRE(decided.ok());
+    const auto& e = std::get<core::RecordEvent>(*decided.command).event;
+    CHECK(e.kind == EventKind::ehcna_decision);
+    CHECK(e.detail == "not_assess");
+}
+
+TEST_CASE("a recommendation takes an owner, a review date (future allowed) and a note") {
+    RulesFixture f;
+    f.data.index();
+    core::EventInput input{TriageEvent::recommendation, "training", "2025-11-20", "  SENCo ",
+                           "2026-02-12", "Staff training before half term"};
+    auto check = core::check_event(input, f.data, 0, kToday, "ST01");
+    REQUIRE(check.ok());
+    const auto& rec = std::get<core::RecordEvent>(*check.command).event;
+    CHECK(rec.owner == "SENCo");
+    CHECK(rec.review_date == day("2026-02-12"));
+    CHECK(rec.note == "Staff training before half term");
+
+    input.review_date = "2025-11-19";
+    auto early = core::check_event(input, f.data, 0, kToday, "ST01");
+    CHECK_FALSE(early.ok());
+    CHECK(early.review_message == "The review date cannot be before the event (20 Nov 2025)");
+    input.review_date = "next term";
+    CHECK(core::check_event(input, f.data, 0, kToday, "ST01").review_message ==
+          "'next term' is not a date: use YYYY-MM-DD or DD/MM/YYYY");
+    input.review_date = "";
+    input.note = std::string(core::kMaxNote + 1, 'x');
+    CHECK(core::check_event(input, f.data, 0, kToday, "ST01").note_message ==
+          "Keep the note to 500 characters");
+
+    // Other events keep a note but take no owner or review date.
+    core::EventInput visit{TriageEvent::visit, "", "2025-11-20", "school", "2026-01-01", "Met"};
+    auto v = core::check_event(visit, f.data, 0, kToday, "ST01");
+    REQUIRE(v.ok());
+    const auto& ve = std::get<core::RecordEvent>(*v.command).event;
+    CHECK(ve.note == "Met");
+    CHECK(ve.owner.empty());
+    CHECK_FALSE(ve.review_date);
 }

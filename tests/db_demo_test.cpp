@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "core/after_lift_view.hpp"
+#include "core/rules.hpp"
 #include "db/demo/demo_generator.hpp"
 #include "db/store.hpp"
 #include "support/temp_dir.hpp"
@@ -126,4 +128,102 @@ TEST_CASE("every pupil's events follow the pathway's order") {
         before(core::EventKind::lift_discussed, core::EventKind::caselist_opened);
         before(core::EventKind::caselist_opened, core::EventKind::visit);
     }
+}
+
+namespace {
+
+// The world as the rules see it: a Dataset of its rows, indexed.
+core::Dataset dataset_of(const db::demo::DemoWorld& w) {
+    core::Dataset data;
+    data.schools = w.schools;
+    data.terms = w.terms;
+    data.lift_groups = w.lift_groups;
+    data.staff = w.staff;
+    data.meetings = w.meetings;
+    data.surgeries = w.surgeries;
+    for (const auto& p : w.pupils) data.pupils.push_back(p);
+    for (const auto& e : w.events) data.events.push_back(e);
+    for (const auto& b : w.bookings) data.bookings.push_back(b);
+    data.index();
+    return data;
+}
+
+}  // namespace
+
+TEST_CASE("the demo gives a realistic share of pupils after-LIFT histories, breaches reported") {
+    const auto o = options(600, 1);
+    const auto w = db::demo::generate_demo(o);
+    const core::Dataset data = dataset_of(w);
+    core::RulesEngine engine(data, core::RulesConfig{});
+
+    int owned_reviews = 0, noted = 0, hnf_complete = 0, hnf_incomplete = 0;
+    int decided_in_time = 0, decided_late = 0, week_18 = 0, week_23 = 0, declined = 0;
+    int clocks_open = 0, reviews_held = 0, review_overdue = 0, review_not_yet = 0;
+    std::map<std::pair<std::string, core::RuleId>, core::Status> found;
+    for (size_t i = 0; i < data.pupils.size(); ++i) {
+        const auto events = data.events_of(i);
+        const auto assessment = engine.assess(i, o.today);
+        for (const auto& f : assessment.findings)
+            found[{std::string(data.pupils[i].pupil_ref), f.rule}] = f.status;
+        auto status_of = [&](core::RuleId rule) {
+            for (const auto& f : assessment.findings)
+                if (f.rule == rule) return f.status;
+            return core::Status::ok;
+        };
+        for (const core::EventEntry& e : events) {
+            if (e.kind == core::EventKind::recommendation && e.review_date && !e.owner.empty())
+                ++owned_reviews;
+            noted += !e.note.empty();
+            reviews_held += e.kind == core::EventKind::annual_review;
+            if (e.kind == core::EventKind::hnf_applied) {
+                // The same facts the rule judges.
+                if (core::hnf_evidence(events, e.date).missing().empty())
+                    ++hnf_complete;
+                else
+                    ++hnf_incomplete;
+            }
+        }
+        for (const core::EhcRequest& r : core::ehc_requests(events)) {
+            if (r.decision)
+                (r.decision->date <= r.decision_due() ? decided_in_time : decided_late)++;
+            if (r.issued()) {
+                const int week = core::clock_week(r.requested, r.outcome->date);
+                week_18 += week == 18;
+                week_23 += week == 23;
+            }
+            declined += r.outcome && !r.issued();
+        }
+        clocks_open += core::open_ehc_clock(events, o.today, 14).has_value();
+        if (core::ehc_plan_in_place(events)) {
+            if (status_of(core::RuleId::annual_review) == core::Status::overdue)
+                ++review_overdue;
+            else
+                ++review_not_yet;
+        }
+    }
+    CHECK(owned_reviews >= 40);
+    CHECK(noted >= 40);
+    CHECK(hnf_complete >= 3);
+    CHECK(hnf_incomplete >= 3);
+    CHECK(decided_in_time >= 3);
+    CHECK(decided_late >= 1);
+    CHECK(week_18 >= 1);
+    CHECK(week_23 >= 1);
+    CHECK(declined >= 1);
+    CHECK(clocks_open >= 2);
+    CHECK(reviews_held >= 1);
+    CHECK(review_overdue >= 1);
+    CHECK(review_not_yet >= 1);
+
+    // Every deliberate breach (the after-LIFT ones among them) is reported at least at
+    // the status it was put in for.
+    std::set<core::RuleId> after_lift;
+    for (const auto& b : w.breaches) {
+        INFO(b.pupil_ref << " " << core::to_string(b.rule));
+        auto it = found.find({b.pupil_ref, b.rule});
+        REQUIRE(it != found.end());
+        CHECK(it->second >= b.status);
+        if (b.rule >= core::RuleId::recommendation_review) after_lift.insert(b.rule);
+    }
+    CHECK(after_lift.size() >= 4);
 }

@@ -135,3 +135,16 @@ TEST_CASE("an empty caseload says so instead of drawing an empty table") {
     const std::string text = ui.frame(board, empty);
     CHECK(text.find("No open caselist cases") != std::string::npos);
 }
+
+TEST_CASE("a pupil with an EHC request open shows the clock's week beside the stage") {
+    Headless ui;
+    widgets::CaseloadBoard board;
+    auto s = caseload(4);
+    s.caseload[1].ehc_week = 9;
+    s.caseload[1].ehc_status = core::Status::overdue;
+    std::string text;
+    for (int i = 0; i < 2; ++i) text = ui.frame(board, s);
+    CHECK(text.find("EHC wk 9/20") != std::string::npos);
+    // Only that pupil has one.
+    CHECK(text.find("EHC wk") == text.rfind("EHC wk"));
+}

@@ -340,3 +340,79 @@ TEST_CASE("a snapshot without an index (or data) draws without failing") {
     CHECK(board.lines().empty());
     CHECK(text.contains("Nothing matches"));
 }
+
+namespace {
+
+// P00001 after LIFT: an HNF application short of its second cycle, an EHC needs
+// assessment requested 63 days before "today" (the end of week 9), undecided, and a
+// recommendation whose owner and note are free text.
+std::shared_ptr<const core::Snapshot> after_lift() {
+    test_support::RulesFixture f;
+    using core::EventKind;
+    f.event(EventKind::sen_support, "2024-01-10")
+        .event(EventKind::provision_plan, "2024-02-01")
+        .detailed(EventKind::impact_review, "2024-06-03", "no_impact")
+        .event(EventKind::lift_discussed, "2025-02-13")
+        .event(EventKind::hnf_applied, "2025-03-03")
+        .event(EventKind::ehcna_requested, "2025-09-18");
+    core::Event rec{f.pupil_ref, EventKind::recommendation, day("2025-02-13"), "advice", ""};
+    rec.owner = "Mrs Example";
+    rec.note = "Agreed with Mr Sample";
+    rec.review_date = day("2025-05-15");
+    f.data.events.push_back(rec);
+    f.data.index();
+    core::SnapshotOptions options;
+    options.today = day("2025-11-20");
+    return core::build_snapshot(std::make_shared<core::Dataset>(std::move(f.data)), options, 1);
+}
+
+}  // namespace
+
+TEST_CASE("the card draws the EHC clock and the HNF evidence checklist") {
+    HeadlessImGui ui(ImVec2(1280, 2000));  // tall: the whole card in one frame
+    LookupBoard board;
+    auto s = after_lift();
+    settle(ui, board, *s);
+    board.open_pupil("P00001");
+    auto text = settle(ui, board, *s);
+    REQUIRE(board.card().is_open());
+    const widgets::PupilCardModel& card = *board.card().model();
+    REQUIRE(card.ehc);
+    REQUIRE(card.hnf);
+
+    CHECK(text.contains("EHC needs assessment"));
+    CHECK(text.contains("Week 9 of 20"));
+    CHECK(text.contains("requested 18 Sep 2025"));
+    CHECK(text.contains("Decision whether to assess"));
+    CHECK(text.contains("due 30 Oct 2025 (week 6)"));
+    CHECK(text.contains("overdue"));
+    CHECK(text.contains("Final EHC plan"));
+    CHECK(text.contains("due 5 Feb 2026 (week 20)"));
+
+    CHECK(text.contains("HNF evidence"));
+    CHECK(text.contains("3 of 4 met"));
+    CHECK(text.contains("For the HNF application of 3 Mar 2025"));
+    CHECK(text.contains("SEN Support"));
+    CHECK(text.contains("10 Jan 2024"));
+    CHECK(text.contains("LIFT advice"));
+    CHECK(text.contains("13 Feb 2025"));
+    CHECK(text.contains("plan 1 Feb 2024, reviewed 3 Jun 2024"));
+    CHECK(text.contains("Plan\u2013review cycle 2"));
+    CHECK(text.contains("missing"));
+    // The timeline shows the review date; privacy on hides the note. (The owner is
+    // also in recommendation-review's reason, which the rules write, so not tested here.)
+    CHECK(text.contains("review by 15 May 2025"));
+    CHECK_FALSE(text.contains("Mr Sample"));
+}
+
+TEST_CASE("owners and notes on the card are drawn only with privacy off") {
+    HeadlessImGui ui(ImVec2(1280, 2000));
+    LookupBoard board;
+    auto s = after_lift();
+    settle(ui, board, *s, false);
+    board.open_pupil("P00001");
+    auto text = settle(ui, board, *s, false);
+    REQUIRE(board.card().is_open());
+    CHECK(text.contains("owner: Mrs Example"));
+    CHECK(text.contains("Agreed with Mr Sample"));
+}

@@ -402,3 +402,48 @@ TEST_CASE("an empty list says so") {
     const std::string text = ui.frame(board, empty);
     CHECK(has(text, "No pupil needs action"));
 }
+
+TEST_CASE(
+    "the event form offers the after-LIFT events, and a recommendation takes owner, review, note") {
+    Headless ui;
+    FakeSink sink;
+    ui.sink = &sink;
+    widgets::TriageBoard board;
+    auto s = district();
+    open_first(ui, board, *s);
+    std::string text = ui.press(board, *s, {ch('4')});
+    CHECK(has(text, "EHCNA decision"));
+    CHECK(has(text, "EHC plan issued"));
+    CHECK(has(text, "Annual review held"));
+    text = ui.press(board, *s, {ch('4')});  // LIFT recommendation
+    CHECK(has(text, "Owner"));
+    CHECK(has(text, "Review impact by"));
+    CHECK(has(text, "Note"));
+    // Type: Training (2); the date stays today; then owner, review date and note.
+    ui.press(board, *s, {key(Key::tab), ch('2'), key(Key::tab), key(Key::tab)});
+    ui.type(board, *s, "SENCo");
+    ui.press(board, *s, {key(Key::tab)});
+    ui.type(board, *s, "2026-02-12");
+    ui.press(board, *s, {key(Key::tab)});
+    ui.type(board, *s, "Staff training first");
+    ui.press(board, *s, {key(Key::enter)});
+    REQUIRE(sink.commands.size() == 1);
+    const auto& e = std::get<core::RecordEvent>(sink.commands[0]).event;
+    CHECK(e.kind == EventKind::recommendation);
+    CHECK(e.detail == "training");
+    CHECK(e.owner == "SENCo");
+    CHECK(e.review_date == day("2026-02-12"));
+    CHECK(e.note == "Staff training first");
+}
+
+TEST_CASE("the panel header shows the EHC clock of a pupil with a request open") {
+    Headless ui;
+    widgets::TriageBoard board;
+    auto s = district();
+    ui.frame(board, *s);
+    // P00004 asked for an assessment on 1 Nov: week 3 of 20, the decision not yet due.
+    // Its only finding is a warning (ehcna-after-lift): the last of the four rows.
+    ui.press(board, *s, {key(Key::down), key(Key::down), key(Key::down), key(Key::down)});
+    std::string text = ui.press(board, *s, {key(Key::enter)});
+    CHECK(has(text, "EHC Week 3 of 20 (requested 1 Nov 2025)"));
+}

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/after_lift_view.hpp"
 #include "widgets/draw_helpers.hpp"
 #include "widgets/heading_line.hpp"
 #include "widgets/pupil_line.hpp"
@@ -50,6 +51,11 @@ std::string grouped_digits(size_t n) {
 
 float text_width(std::string_view text) {
     return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+}
+
+// The EHC clock badge beside the stage ("EHC wk 9/20"), for a pupil with a request open.
+float ehc_badge_width(const core::CaseloadRow& row, float spacing) {
+    return row.ehc_week ? spacing + text_width(core::ehc_badge(row.ehc_week)) : 0.0f;
 }
 
 }  // namespace
@@ -97,7 +103,7 @@ void CaseloadBoard::measure_columns(const core::Snapshot& snapshot, const BoardC
         widen(CaseloadColumn::pupil,
               text_width(pupil_line(snapshot, row.pupil, row.pupil_label, context.privacy)));
         widen(CaseloadColumn::need, text_width(row.need_area));
-        widen(CaseloadColumn::stage, text_width(row.stage));
+        widen(CaseloadColumn::stage, text_width(row.stage) + ehc_badge_width(row, spacing));
         widen(CaseloadColumn::last_visit, text_width(core::last_visit_text(row)));
         widen(CaseloadColumn::next_visit, text_width(core::next_visit_text(row)));
         if (row.visit_overdue) {
@@ -283,8 +289,13 @@ void CaseloadBoard::draw_case_line(const core::CaseloadRow& row, const core::Sna
     ImGui::TableNextColumn();
     text_fitted(row.need_area, p.text);
     ImGui::TableNextColumn();
-    text_fitted(row.stage.empty() ? std::string_view("–") : std::string_view(row.stage),
-                p.text_dim);
+    const float badge = ehc_badge_width(row, ImGui::GetStyle().ItemSpacing.x);
+    text_fitted(row.stage.empty() ? std::string_view("–") : std::string_view(row.stage), p.text_dim,
+                std::max(1.0f, ImGui::GetContentRegionAvail().x - badge));
+    if (row.ehc_week) {
+        ImGui::SameLine();
+        text_fitted(core::ehc_badge(row.ehc_week), status_colour(row.ehc_status));
+    }
     if (!grouped_) {
         ImGui::TableNextColumn();
         text_fitted(row.teacher, p.text);

@@ -62,6 +62,8 @@ bool PupilCard::draw(const BoardContext& context) {
     bool close_pressed = false;
     draw_header(context, close_pressed);
     draw_stage(context);
+    draw_ehc_clock(context);
+    draw_hnf_checklist(context);
     draw_findings(context);
     draw_timeline(context);
     return close_pressed;
@@ -140,6 +142,76 @@ void PupilCard::draw_stage(const BoardContext& context) {
     ImGui::Dummy(ImVec2(0.0f, 6.0f * context.scale));
 }
 
+namespace {
+
+// Label, value and an optional dim detail per row, the value in its status colour.
+void after_lift_row(std::string_view label, std::string_view value, const ImVec4& colour,
+                    std::string_view detail, const BoardContext& context) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    text_coloured(label, palette().text);
+    ImGui::TableNextColumn();
+    text_coloured(value, colour, context.fonts->bold);
+    ImGui::TableNextColumn();
+    text_wrapped(detail, palette().text_dim);
+}
+
+}  // namespace
+
+void PupilCard::draw_ehc_clock(const BoardContext& context) {
+    if (!model_->ehc) return;
+    const Palette& p = palette();
+    const core::EhcClock& clock = *model_->ehc;
+    text_coloured("EHC needs assessment", p.text, context.fonts->bold);
+    ImGui::SameLine();
+    text_coloured(clock.headline, status_colour(clock.status), context.fonts->bold);
+    ImGui::SameLine();
+    text_fitted(clock.requested_text, p.text_dim);
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
+    if (ImGui::BeginTable("##ehc", 3, flags)) {
+        ImGui::TableSetupColumn("step", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("when", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthStretch);
+        for (const core::EhcClockStep& step : clock.steps) {
+            std::string status(core::to_string(step.status));
+            if (step.status == core::Status::ok) status = step.done ? "in time" : "";
+            after_lift_row(step.label, step.text, status_colour(step.status), status, context);
+        }
+        ImGui::EndTable();
+    }
+    text_wrapped(clock.note, p.text_dim);
+    ImGui::Dummy(ImVec2(0.0f, 6.0f * context.scale));
+}
+
+void PupilCard::draw_hnf_checklist(const BoardContext& context) {
+    if (!model_->hnf) return;
+    const Palette& p = palette();
+    const core::HnfChecklist& list = *model_->hnf;
+    text_coloured("HNF evidence", p.text, context.fonts->bold);
+    ImGui::SameLine();
+    text_coloured(std::to_string(list.met) + " of " + std::to_string(list.criteria.size()) + " met",
+                  list.status == core::Status::ok ? p.text : status_colour(list.status),
+                  context.fonts->bold);
+    ImGui::SameLine();
+    text_fitted(list.heading, p.text_dim);
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
+    if (ImGui::BeginTable("##hnf", 3, flags)) {
+        ImGui::TableSetupColumn("criterion", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("when", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
+        for (const core::HnfCriterion& c : list.criteria) {
+            // Met in the ok colour; missing from an application in the warning colour;
+            // missing with no application yet, dim: nothing is late.
+            const ImVec4 colour = c.met                          ? p.ok
+                                  : c.status == core::Status::ok ? p.text_dim
+                                                                 : status_colour(c.status);
+            after_lift_row(c.label, c.when, colour, c.detail, context);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(0.0f, 6.0f * context.scale));
+}
+
 void PupilCard::draw_findings(const BoardContext& context) {
     const Palette& p = palette();
     text_coloured(model_->findings.empty()
@@ -186,6 +258,8 @@ void PupilCard::draw_timeline(const BoardContext& context) {
         text_coloured(e.what, colour, context.fonts->bold);
         ImGui::TableNextColumn();
         text_wrapped(e.detail, colour);
+        if (!context.privacy && !e.owner.empty()) text_wrapped(e.owner, p.text_dim);
+        if (!context.privacy && !e.note.empty()) text_wrapped(e.note, p.text_dim);
     }
     ImGui::EndTable();
 }

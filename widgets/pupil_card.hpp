@@ -1,9 +1,11 @@
 // The pupil card of the quick lookup: one pupil's place on the pathway at a glance -
-// who, which school, the current stage, the next step and its earliest date, the
-// findings with their reasons - and the whole timeline below, scrolling. With privacy
-// off the card leads with the pupil's name, but only for BoardContext::card_revert
-// after it was opened: then it reverts to initials, so a name does not stay on a
-// screen someone walked away from.
+// who, which school, the current stage, the next step and its earliest date, the EHC
+// clock of an open request and the HNF evidence checklist, the findings with their
+// reasons - and the whole timeline below, scrolling. With privacy off the card leads
+// with the pupil's name, but only for BoardContext::card_revert after it was opened:
+// then it reverts to initials, so a name does not stay on a screen someone walked
+// away from. Owners and notes in the timeline are free text that may name people:
+// drawn only with privacy off.
 #pragma once
 
 #include <chrono>
@@ -37,6 +39,8 @@ class PupilCard {
   private:
     void draw_header(const BoardContext& context, bool& close_pressed);
     void draw_stage(const BoardContext& context);
+    void draw_ehc_clock(const BoardContext& context);
+    void draw_hnf_checklist(const BoardContext& context);
     void draw_findings(const BoardContext& context);
     void draw_timeline(const BoardContext& context);
     void apply_scroll();

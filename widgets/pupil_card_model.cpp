@@ -83,6 +83,9 @@ CardEntry event_entry(const core::EventEntry& e, const core::Dataset& data, core
     entry.detail = detail_label(e.detail);
     if (const std::string by = staff_name(data, e.staff_id); !by.empty())
         join(entry.detail, "by " + by);
+    if (e.review_date) join(entry.detail, "review by " + core::to_display(*e.review_date));
+    if (!e.owner.empty()) entry.owner = "owner: " + staff_name(data, e.owner);
+    entry.note = std::string(e.note);
     entry.upcoming = e.date > today;
     return entry;
 }
@@ -149,6 +152,9 @@ PupilCardModel build_pupil_card(const core::Snapshot& snapshot, uint32_t pupil) 
         if (a.next.earliest) join(card.next_when, "earliest " + core::to_display(*a.next.earliest));
         if (a.next.due) join(card.next_when, "by " + core::to_display(*a.next.due));
         card.worst = a.worst();
+        card.hnf = core::hnf_checklist(data.events_of(pupil), a.stage, snapshot.today);
+        card.ehc = core::open_ehc_clock(data.events_of(pupil), snapshot.today,
+                                        snapshot.rules.due_window_days);
         for (const core::Finding& f : a.findings) {
             CardFinding finding;
             finding.status = f.status;

@@ -1,14 +1,17 @@
 // What a pupil card shows, formatted once when the card opens (or the snapshot under
 // it changes): who (initials, ref, and the name kept apart so privacy can drop it),
 // the school and case facts, the current stage, the next step with its earliest date,
-// the findings with their reasons, and the whole pathway timeline - every event and
-// every booking - in date order. Pure: no ImGui, unit-tested without a window.
+// the EHC clock and the HNF evidence checklist, the findings with their reasons, and
+// the whole pathway timeline - every event and every booking - in date order. Pure:
+// no ImGui, unit-tested without a window.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/after_lift_view.hpp"
 #include "core/snapshot.hpp"
 
 namespace widgets {
@@ -25,6 +28,8 @@ struct CardEntry {
     std::string date;       // "Thu 13 Mar 2025"
     std::string what;       // "Discussed at LIFT", "LIFT booked"
     std::string detail;     // "Speech and language therapy", "paperwork received 3 Nov"
+    std::string owner;      // "owner: school"; free text, shown only with privacy off
+    std::string note;       // what was agreed; free text, shown only with privacy off
     bool upcoming = false;  // after today: booked, not yet happened
 };
 
@@ -41,6 +46,9 @@ struct PupilCardModel {
     core::Status worst = core::Status::ok;
     std::vector<CardFinding> findings;  // most severe first
     std::vector<CardEntry> timeline;    // oldest first, bookings among the events
+    // After LIFT (core/after_lift_view.hpp): from SEN Support on, and while a request runs.
+    std::optional<core::HnfChecklist> hnf;
+    std::optional<core::EhcClock> ehc;
 };
 
 // The card of snapshot.data->pupils[pupil]; the snapshot must hold that pupil.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/after_lift_view.hpp"
 #include "core/snapshot.hpp"
 #include "widgets/draw_helpers.hpp"
 #include "widgets/theme.hpp"
@@ -44,9 +45,16 @@ void TriageActions::close() {
 
 std::vector<TriageActions::Field> TriageActions::fields() const {
     if (form_ != Form::event) return {Field::choice};
-    if (core::triage_event_details(static_cast<core::TriageEvent>(choice_)).empty())
-        return {Field::choice, Field::date};
-    return {Field::choice, Field::detail, Field::date};
+    const auto event = static_cast<core::TriageEvent>(choice_);
+    std::vector<Field> list = {Field::choice};
+    if (!core::triage_event_details(event).empty()) list.push_back(Field::detail);
+    list.push_back(Field::date);
+    if (core::triage_event_takes_owner(event)) {
+        list.push_back(Field::owner);
+        list.push_back(Field::review);
+    }
+    list.push_back(Field::note);
+    return list;
 }
 
 TriageActions::Field TriageActions::focused_field() const {
@@ -64,6 +72,12 @@ void TriageActions::open_form(Form form, const core::Snapshot& snapshot, size_t 
     detail_message_.clear();
     date_message_.clear();
     form_message_.clear();
+    owner_message_.clear();
+    review_message_.clear();
+    note_message_.clear();
+    owner_.clear();
+    review_.clear();
+    note_.clear();
     result_.clear();
     choices_.clear();
     switch (form) {
@@ -142,13 +156,13 @@ void TriageActions::handle(const KeyInput& key, const core::Snapshot& snapshot,
     }
     if (key.key == Key::tab) {
         // A text field keeps ImGui's keyboard focus until told otherwise.
-        if (focused_field() == Field::date) ImGui::ClearActiveID();
+        if (is_text(focused_field())) ImGui::ClearActiveID();
         focus_.move(key.shift ? -1 : +1);
         reveal_ = true;
         return;
     }
     const Field field = focused_field();
-    if (field == Field::date) return;  // typing: characters reach the field through ImGui
+    if (is_text(field)) return;  // typing: characters reach the field through ImGui
     const int count =
         field == Field::detail
             ? static_cast<int>(
@@ -191,13 +205,16 @@ void TriageActions::submit(const core::Snapshot& snapshot, const BoardContext& c
         case Form::event: {
             const auto event = static_cast<core::TriageEvent>(choice_);
             const auto details = core::triage_event_details(event);
-            core::EventInput input{event, "", date_};
+            core::EventInput input{event, "", date_, owner_, review_, note_};
             if (detail_ >= 0 && detail_ < static_cast<int>(details.size()))
                 input.detail = std::string(details[static_cast<size_t>(detail_)]);
             auto check = core::check_event(input, data, pupil, snapshot.today,
                                            std::string(core::case_teacher_id(data, pupil)));
             detail_message_ = check.detail_message;
             date_message_ = check.date_message;
+            owner_message_ = check.owner_message;
+            review_message_ = check.review_message;
+            note_message_ = check.note_message;
             command = check.command;
             break;
         }
@@ -235,6 +252,22 @@ void TriageActions::refresh_header(const core::Snapshot& snapshot, size_t pupil)
         header_.stage = std::string(core::display_name(a.stage));
         if (!a.next.description.empty()) header_.stage += "  ·  next: " + a.next.description;
         header_.findings = a.findings;
+        // The card's after-LIFT view in one line: the clock, then the evidence.
+        header_.after_lift.clear();
+        header_.after_lift_status = core::Status::ok;
+        const auto events = data.events_of(pupil);
+        if (auto clock =
+                core::open_ehc_clock(events, snapshot.today, snapshot.rules.due_window_days)) {
+            header_.after_lift = "EHC " + clock->headline + " (" + clock->requested_text + ")";
+            header_.after_lift_status = clock->status;
+        }
+        if (auto hnf = core::hnf_checklist(events, a.stage, snapshot.today)) {
+            if (!header_.after_lift.empty()) header_.after_lift += "  \xc2\xb7  ";
+            header_.after_lift += "HNF evidence " + std::to_string(hnf->met) + " of " +
+                                  std::to_string(hnf->criteria.size()) +
+                                  (hnf->applied ? " (applied)" : "");
+            header_.after_lift_status = std::max(header_.after_lift_status, hnf->status);
+        }
     }
 }
 

@@ -39,9 +39,12 @@ class TriageActions {
     void draw(const core::Snapshot& snapshot, const BoardContext& context, bool editable);
 
   private:
-    enum class Field : uint8_t { choice, detail, date };
+    enum class Field : uint8_t { choice, detail, date, owner, review, note };
+    static bool is_text(Field f) { return f != Field::choice && f != Field::detail; }
     struct Header {
         std::string label, full_name, facts, stage;
+        std::string after_lift;  // "EHC week 9 of 20 · HNF evidence 3 of 4", "" when neither
+        core::Status after_lift_status = core::Status::ok;
         std::vector<core::Finding> findings;
     };
 
@@ -68,8 +71,9 @@ class TriageActions {
     int choice_ = 0;
     int marked_ = -1;  // the pupil's current value in the list
     int detail_ = -1;  // event detail (recommendation type, closing outcome)
-    std::string date_;
+    std::string date_, owner_, review_, note_;
     std::string detail_message_, date_message_, form_message_;
+    std::string owner_message_, review_message_, note_message_;
     bool reveal_ = false;
 
     PendingCommand pending_;

@@ -65,6 +65,10 @@ void TriageActions::draw_header(const BoardContext& context) {
     ImGui::EndDisabled();
     text_fitted(header_.facts, p.text_dim);
     if (!header_.stage.empty()) text_fitted(header_.stage, p.text_dim);
+    if (!header_.after_lift.empty())
+        text_fitted(header_.after_lift, header_.after_lift_status == core::Status::ok
+                                            ? p.text_dim
+                                            : status_colour(header_.after_lift_status));
     if (header_.findings.empty()) {
         text_coloured("No findings: nothing the rules ask for now.", p.ok);
     } else if (form_ == Form::menu) {
@@ -160,9 +164,7 @@ void TriageActions::draw_event_fields(const core::Snapshot& snapshot, const Boar
             }
             case Field::detail: {
                 const auto event = static_cast<core::TriageEvent>(choice_);
-                field_label(
-                    event == core::TriageEvent::recommendation ? "Recommendation type" : "Outcome",
-                    focused, context);
+                field_label(core::triage_detail_name(event), focused, context);
                 std::vector<std::string> labels;
                 for (std::string_view d : core::triage_event_details(event))
                     labels.push_back(core::detail_label(d));
@@ -179,6 +181,21 @@ void TriageActions::draw_event_fields(const core::Snapshot& snapshot, const Boar
                 field_label("Date  (YYYY-MM-DD)", focused, context);
                 text_field("##date", date_, "YYYY-MM-DD", index, focus_, context);
                 inline_message(date_message_, p.overdue);
+                break;
+            case Field::owner:
+                field_label("Owner  (optional: school, SENCo, a staff id)", focused, context);
+                text_field("##owner", owner_, "who carries it out", index, focus_, context);
+                inline_message(owner_message_, p.overdue);
+                break;
+            case Field::review:
+                field_label("Review impact by  (optional, YYYY-MM-DD)", focused, context);
+                text_field("##review", review_, "YYYY-MM-DD", index, focus_, context);
+                inline_message(review_message_, p.overdue);
+                break;
+            case Field::note:
+                field_label("Note  (optional: what was agreed)", focused, context);
+                text_field("##note", note_, "what was agreed", index, focus_, context);
+                inline_message(note_message_, p.overdue);
                 break;
         }
     }

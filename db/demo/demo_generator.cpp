@@ -35,7 +35,7 @@ std::string person_name(DemoRandom& random) {
 // Share of pupils by the furthest stage they reach (percent; sums to 100). About a
 // fifth end on the caselist, as a district's ~60 caselist pupils of ~300 known.
 Target pick_target(DemoRandom& random) {
-    constexpr std::array<int, 10> share = {5, 6, 10, 15, 12, 13, 24, 5, 4, 6};
+    constexpr std::array<int, 11> share = {5, 6, 10, 15, 12, 13, 20, 5, 4, 4, 6};
     int roll = random.between(0, 99);
     for (size_t i = 0; i < share.size(); ++i) {
         if (roll < share[i]) return static_cast<Target>(i);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "db/demo/demo_after_lift.hpp"
+#include "db/demo/demo_history_builder.hpp"
 #include "db/demo/demo_names.hpp"
 
 namespace db::demo {
@@ -16,7 +18,7 @@ using core::Status;
 // Days from a first concern to reaching each target stage, roughly as the pathway's
 // minimum periods (two terms of monitoring, two terms after a Surgery) add up.
 int days_to_reach(Target t) {
-    constexpr std::array<int, 10> days = {0, 14, 45, 260, 380, 600, 640, 700, 760, 780};
+    constexpr std::array<int, 11> days = {0, 14, 45, 260, 380, 600, 640, 700, 760, 1250, 780};
     return days[static_cast<size_t>(t)];
 }
 
@@ -24,42 +26,6 @@ constexpr std::array<std::string_view, 7> kAgencies = {"paediatrics", "chypmhs",
                                                        "salt", "physio", "early_help"};
 constexpr std::array<std::string_view, 6> kAssessments = {"bpvs", "ravens", "boxall",
                                                           "lass", "cops", "language_link"};
-constexpr std::array<std::string_view, 6> kRecommendations = {
-    "advice", "training", "school_support", "specialist_intervention", "early_help", "health"};
-
-class HistoryBuilder {
-public:
-    HistoryBuilder(const PathwayContext& context, const PupilPlan& plan)
-        : context_(context), plan_(plan) {}
-
-    // Adds the event on the first weekday on or after `date` (schools and STLS work
-    // Monday to Friday) unless that is in the future; returns whether it was added.
-    bool add(EventKind kind, Date date, std::string_view detail = {}, std::string_view staff = {}) {
-        if (date.weekday() >= 5) date = date + static_cast<int>(7 - date.weekday());
-        if (date > context_.today) return false;
-        for (const auto& e : history_.events)
-            if (e.kind == kind && e.date == date && e.detail == detail) return true;
-        history_.events.push_back({plan_.pupil->pupil_ref, kind, date, std::string(detail),
-                                   std::string(staff)});
-        return true;
-    }
-    void book(core::BookingKind kind, Date date, const std::string& group,
-              std::optional<Date> paperwork) {
-        history_.bookings.push_back({plan_.pupil->pupil_ref, kind, date, plan_.school->district,
-                                     group, paperwork});
-    }
-    void breach(RuleId rule, Status status) {
-        history_.breach = DeliberateBreach{plan_.pupil->pupil_ref, rule, status};
-    }
-    bool wants(RuleId rule) const { return plan_.breach == rule; }
-    const std::vector<core::Event>& events() const { return history_.events; }
-    PupilHistory take() { return std::move(history_); }
-
-private:
-    const PathwayContext& context_;
-    const PupilPlan& plan_;
-    PupilHistory history_;
-};
 
 // Impact reviews at most two terms apart while a provision plan is active, until the
 // case closes or today; a deliberate breach stops them early so one falls overdue.
@@ -123,6 +89,12 @@ std::string group_on(const PathwayContext& context, const core::School& school, 
 PupilHistory generate_history(const PathwayContext& context, const PupilPlan& plan,
                               DemoRandom& random) {
     HistoryBuilder h(context, plan);
+    // Every history ends with its impact reviews and a look at its recommendations.
+    auto finish = [&] {
+        add_impact_reviews(h, context, random);
+        note_unreviewed_recommendations(h);
+        return h.take();
+    };
     const Date today = context.today;
     const Target target = plan.target;
     const core::School& school = *plan.school;
@@ -169,23 +141,23 @@ PupilHistory generate_history(const PathwayContext& context, const PupilPlan& pl
         else if (random.percent(40))
             if (auto next = context.meetings.next_surgery(school.district, today + 1))
                 h.book(core::BookingKind::surgery, *next, "", std::nullopt);
-        add_impact_reviews(h, context, random);
-        return h.take();
+        return finish();
     }
 
     bool skip_surgery = h.wants(RuleId::surgery_before_lift) && reached(Target::lift);
-    auto surgery = context.meetings.next_surgery(school.district, plan_date + random.between(90, 160));
+    // Pupils heading for an EHC plan go to Surgery sooner: their plans are old enough
+    // by "today" for annual reviews to fall due (the calendar reaches back three years).
+    const int to_surgery = target == Target::ehcp ? random.between(30, 50) : random.between(90, 160);
+    auto surgery = context.meetings.next_surgery(school.district, plan_date + to_surgery);
     if (!surgery || *surgery > today) {
-        add_impact_reviews(h, context, random);
-        return h.take();
+        return finish();
     }
     if (!skip_surgery) {
         h.add(EventKind::surgery, *surgery);
         h.book(core::BookingKind::surgery, *surgery, "", std::nullopt);
     }
     if (!reached(Target::lift)) {
-        add_impact_reviews(h, context, random);
-        return h.take();
+        return finish();
     }
 
     // LIFT: paperwork at least two terms after the Surgery, for a meeting of the group.
@@ -198,8 +170,7 @@ PupilHistory generate_history(const PathwayContext& context, const PupilPlan& pl
                                            ? plan.forced_meeting
                                            : find_meeting(context, school, earliest, wrong_group);
     if (!meeting || meeting->meeting_date > today + 35) {
-        add_impact_reviews(h, context, random);
-        return h.take();
+        return finish();
     }
     Date deadline = meeting->paperwork_deadline;
     bool held = meeting->meeting_date <= today;
@@ -224,21 +195,18 @@ PupilHistory generate_history(const PathwayContext& context, const PupilPlan& pl
     if (wrong_group && !plan.forced_meeting) h.breach(RuleId::lift_group, Status::warning);
 
     if (!held || !reached(Target::caselist) || !h.add(EventKind::lift_discussed, meeting->meeting_date)) {
-        add_impact_reviews(h, context, random);
-        return h.take();
+        return finish();
     }
-    h.add(EventKind::recommendation, meeting->meeting_date, random.pick<std::string_view>(kRecommendations));
-    if (random.percent(50))
-        h.add(EventKind::recommendation, meeting->meeting_date, random.pick<std::string_view>(kRecommendations));
-    h.add(EventKind::provision_plan, meeting->meeting_date + random.between(7, 21));
+    add_recommendations(h, meeting->meeting_date, random);
+    const Date lift_plan = meeting->meeting_date + random.between(7, 21);
+    h.add(EventKind::provision_plan, lift_plan);
 
     // Caselist: consultation, opening with an agreed outcome, regular visits.
     Date consultation = meeting->meeting_date + random.between(7, 21);
     Date opened = consultation + random.between(0, 14);
     if (!h.add(EventKind::stls_consultation, consultation) ||
         !h.add(EventKind::caselist_opened, opened, random.pick(agreed_outcomes()), plan.teacher_id)) {
-        add_impact_reviews(h, context, random);
-        return h.take();
+        return finish();
     }
     std::optional<Date> closure;
     if (target == Target::closed) closure = opened + random.between(90, 200);
@@ -252,21 +220,16 @@ PupilHistory generate_history(const PathwayContext& context, const PupilPlan& pl
     }
     if (stale_visits && last_seen + 7 * 6 < today) h.breach(RuleId::caselist_visit, Status::overdue);
 
-    if (target == Target::hnf || (target == Target::ehcna && random.percent(50))) {
-        Date applied = opened + random.between(30, 90);
-        if (h.add(EventKind::hnf_applied, applied))
-            h.add(EventKind::hnf_decision, applied + random.between(42, 70),
-                  random.percent(70) ? "approved" : "declined");
-    }
-    if (target == Target::ehcna) {
-        Date sodlis = meeting->meeting_date + random.between(60, 150);
-        if (h.add(EventKind::sodlis_issued, sodlis))
-            h.add(EventKind::ehcna_requested, sodlis + random.between(0, 14));
-    }
+    if (target == Target::hnf ||
+        ((target == Target::ehcna || target == Target::ehcp) && random.percent(50)))
+        add_hnf_application(h, lift_plan, random);
+    if (target == Target::ehcna)
+        add_ehc_history(h, meeting->meeting_date + random.between(60, 150), random);
+    if (target == Target::ehcp)
+        add_ehc_history(h, meeting->meeting_date + random.between(7, 30), random);
     if (closure)
         h.add(EventKind::case_closed, *closure, random.percent(75) ? "outcome_met" : "no_longer_required");
-    add_impact_reviews(h, context, random);
-    return h.take();
+    return finish();
 }
 
 }  // namespace db::demo

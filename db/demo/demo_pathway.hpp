@@ -14,7 +14,8 @@
 
 namespace db::demo {
 
-enum class Target { concern, qfla, monitoring, sen_support, surgery, lift, caselist, hnf, ehcna, closed };
+// ehcna: a recent request (its clock running); ehcp: an older one, mostly a plan by now.
+enum class Target { concern, qfla, monitoring, sen_support, surgery, lift, caselist, hnf, ehcna, ehcp, closed };
 
 // What a pupil's history may use from the district.
 struct PathwayContext {
