@@ -211,7 +211,7 @@ TEST_CASE("the referral cap: a school's fourth booking at one meeting flags all 
     CHECK(card->schools[0].over_cap);
 }
 
-TEST_CASE("bookings sort most severe first; labels are initials and refs only") {
+TEST_CASE("bookings sort most severe first, labels are initials and refs only") {
     RulesFixture f;
     f.prerequisites().meeting("2025-11-27", "2025-11-20").lift("2025-11-27", "2025-11-18");
     f.name("Fictional", "Child");
@@ -227,7 +227,7 @@ TEST_CASE("bookings sort most severe first; labels are initials and refs only") 
     CHECK(card->bookings[1].school == "Oakfield Primary");
 }
 
-TEST_CASE("Surgery bookings join their Surgery; a date off the schedule still gets a card") {
+TEST_CASE("Surgery bookings join their Surgery, a date off the schedule still gets a card") {
     RulesFixture f;
     f.data.surgeries.push_back({"Maidstone", day("2025-11-25"), "STLS base", ""});
     f.surgery_booking("2025-11-25");

@@ -149,7 +149,7 @@ TEST_CASE("hnf-evidence: a cycle's review comes after its plan and by the next p
     CHECK(on_limits.status(RuleId::hnf_evidence, "2025-03-10") == Status::ok);
 }
 
-TEST_CASE("ehcna-decision: due by day 42, overdue on day 43; a decision on day 43 is late") {
+TEST_CASE("ehcna-decision: due by day 42, overdue on day 43, a decision on day 43 is late") {
     RulesFixture pending;
     pending.event(EventKind::lift_discussed, "2025-01-16")
         .event(EventKind::ehcna_requested, "2025-03-03");
@@ -271,7 +271,7 @@ TEST_CASE("annual-review: due a year to the day after the plan, overdue the day 
     CHECK(f.status(RuleId::annual_review, "2025-03-02") == Status::ok);
 }
 
-TEST_CASE("annual-review: a 29 February plan is due on 28 February; a ceased plan on nothing") {
+TEST_CASE("annual-review: a 29 February plan is due on 28 February, a ceased plan on nothing") {
     RulesFixture leap;
     leap.event(EventKind::ehcp_issued, "2024-02-29");
     CHECK(leap.finding(RuleId::annual_review, "2025-02-28")->status == Status::due);

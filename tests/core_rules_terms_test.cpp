@@ -81,7 +81,7 @@ TEST_CASE("surgery-two-terms: LIFT paperwork before two terms of Surgery advice 
     CHECK(on_time.status(RuleId::surgery_two_terms, "2025-06-01") == Status::ok);
 }
 
-TEST_CASE("surgery-two-terms: from the most recent surgery; none means no finding") {
+TEST_CASE("surgery-two-terms: from the most recent surgery, none means no finding") {
     RulesFixture fixture;
     fixture.event(EventKind::surgery, "2024-01-10")
         .event(EventKind::surgery, "2025-01-10")

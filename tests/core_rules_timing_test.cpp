@@ -134,7 +134,7 @@ TEST_CASE("caselist-visit: due six weeks after joining, overdue the day after") 
     CHECK(fixture.status(RuleId::caselist_visit, "2025-02-02") == Status::ok);   // 15 days
 }
 
-TEST_CASE("caselist-visit: each visit restarts the interval; visits before joining do not") {
+TEST_CASE("caselist-visit: each visit restarts the interval, visits before joining do not") {
     RulesFixture fixture;
     fixture.event(EventKind::visit, "2025-01-02")
         .event(EventKind::caselist_opened, "2025-01-06")
@@ -150,7 +150,7 @@ TEST_CASE("caselist-visit: each visit restarts the interval; visits before joini
     CHECK(fixture.finding(RuleId::caselist_visit, "2025-03-25")->due == day("2025-03-10"));
 }
 
-TEST_CASE("caselist-visit: closed cases are not chased; a reopened case is") {
+TEST_CASE("caselist-visit: closed cases are not chased, a reopened case is") {
     RulesFixture closed;
     closed.event(EventKind::caselist_opened, "2025-01-06")
         .event(EventKind::case_closed, "2025-01-06");

@@ -18,7 +18,7 @@ TEST_CASE("a configured source with no success yet is stale") {
     CHECK(view.stale(24h));
 }
 
-TEST_CASE("a success makes the data fresh; a restored old success is stale") {
+TEST_CASE("a success makes the data fresh, a restored old success is stale") {
     core::SyncStatus status;
     status.set_source_configured(true);
     status.record_success();

@@ -85,7 +85,7 @@ TEST_CASE("trends: the last six terms up to today's, today's term marked") {
     CHECK(before.figures().terms.empty());
 }
 
-TEST_CASE("trends: counts per term; holiday dates count in the term after; outside is left out") {
+TEST_CASE("trends: counts per term, holiday dates count in the term after, outside is left out") {
     History h;
     h.pupil("P1").pupil("P2").pupil("P3", "900002");
     h.event("P1", EventKind::surgery, day("2024-06-01"))     // summer 2024: before the window

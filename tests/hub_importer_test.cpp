@@ -36,7 +36,7 @@ TEST_CASE("a refused file writes nothing to the hub and names line and field") {
     CHECK(hub.count("SELECT last_value FROM change_seq") == change);  // nothing for clients
 }
 
-TEST_CASE("the same file twice changes nothing; a changed row is an update") {
+TEST_CASE("the same file twice changes nothing, a changed row is an update") {
     TempDir dir;
     Hub hub;
     hub.import_directory(dir);

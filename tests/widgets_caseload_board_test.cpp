@@ -83,7 +83,7 @@ TEST_CASE("the board shows the title, headers, teacher groups and initials with 
     CHECK(board.lines().size() == 8);
 }
 
-TEST_CASE("with privacy on no full name is drawn; with it off they are") {
+TEST_CASE("with privacy on no full name is drawn, with it off they are") {
     Headless ui;
     widgets::CaseloadBoard board;
     auto s = caseload(10);

@@ -50,7 +50,7 @@ TEST_CASE("grouped lines put each teacher's header before their rows, by next vi
                                                        "# Cove Tutor", "D.D.  P4", "C.C.  P3"});
 }
 
-TEST_CASE("sorting applies within groups; teacher descending reverses the groups") {
+TEST_CASE("sorting applies within groups, teacher descending reverses the groups") {
     auto s = two_teachers();
     auto by_school = caseload_lines(s, CaseloadSort{CaseloadColumn::school, false}, true);
     CHECK(labels(s, by_school)[1] == "B.B.  P2");  // Alpha before Zeta

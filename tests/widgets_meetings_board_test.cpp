@@ -104,7 +104,7 @@ TEST_CASE("the board shows the meeting, blocked and overdue marked in words") {
     CHECK(board.columns()[1].card == -1);
 }
 
-TEST_CASE("with privacy on no full name is drawn; with it off they are") {
+TEST_CASE("with privacy on no full name is drawn, with it off they are") {
     Headless ui;
     widgets::MeetingsBoard board;
     auto s = snapshot_with(3);

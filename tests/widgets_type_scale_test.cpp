@@ -9,7 +9,7 @@
 
 using widgets::ViewingGeometry;
 
-TEST_CASE("a 55-inch 16:9 screen is 685 mm high; a 43-inch one 535 mm") {
+TEST_CASE("a 55-inch 16:9 screen is 685 mm high, a 43-inch one 535 mm") {
     CHECK(widgets::screen_height_mm(55.0f, 1920, 1080) == Approx(684.9f).epsilon(0.001));
     CHECK(widgets::screen_height_mm(55.0f, 3840, 2160) == Approx(684.9f).epsilon(0.001));
     CHECK(widgets::screen_height_mm(43.0f, 1920, 1080) == Approx(535.5f).epsilon(0.001));
@@ -23,7 +23,7 @@ TEST_CASE("a reported size is believed only when it is a plausible screen of the
     CHECK_FALSE(widgets::reported_height_mm(9000, 5063, 1920, 1080)); // a projector's guess
 }
 
-TEST_CASE("the wall's fonts meet distance/200 and distance/100; the desk keeps its sizes") {
+TEST_CASE("the wall's fonts meet distance/200 and distance/100, the desk keeps its sizes") {
     for (const auto& [diagonal, distance, height] :
          {std::tuple{55.0f, 3.0f, 1080}, std::tuple{43.0f, 2.0f, 1080}, std::tuple{55.0f, 3.0f, 2160},
           std::tuple{32.0f, 1.0f, 1080}}) {
