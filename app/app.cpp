@@ -233,7 +233,9 @@ void App::draw_board(const core::Snapshot* snapshot, const widgets::BoardContext
         widgets::draw_alert_strip(
             sync_banner_text(sync_->read(), stale_after_, std::chrono::system_clock::now()), context);
     }
-    if (snapshot)
+    if (store_problem_)
+        widgets::draw_store_problem_panel(*store_problem_, context);
+    else if (snapshot)
         board().draw(*snapshot, context);
     else
         ImGui::TextDisabled("Loading the data...");

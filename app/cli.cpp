@@ -20,6 +20,7 @@ int run_cli(int argc, char** argv) {
     add_sync_command(cli, exit_code);
     add_check_command(cli, exit_code);
     add_hub_command(cli, exit_code);
+    add_doctor_command(cli, exit_code);
 
     try {
         cli.parse(argc, argv);

@@ -9,15 +9,17 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <thread>
 
 #include "app/app.hpp"
-#include "app/size_parse.hpp"
 #include "app/config.hpp"
-#include "db/hub/hub_connection.hpp"
-#include "db/sync/writer.hpp"
+#include "app/size_parse.hpp"
 #include "core/date.hpp"
+#include "db/hub/hub_connection.hpp"
+#include "db/store_diagnosis.hpp"
+#include "db/sync/writer.hpp"
 
 namespace app {
 namespace {
@@ -44,6 +46,30 @@ bool wait_for_first_snapshot(App& app) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     return true;
+}
+
+// What stops the database being used, checked before the writer touches it (which
+// would migrate another program's file or fail deep inside a snapshot build). A
+// missing file is no problem here: the writer creates it for the inbox or hub to fill.
+db::StoreDiagnosis usable_store_problem(const std::string& db) {
+    db::StoreDiagnosis diagnosis = db::diagnose_store(db);
+    if (diagnosis.problem == db::StoreProblem::missing) return {};
+    return diagnosis;
+}
+
+// One line on stderr for the journal, and a board saying the same with what to do,
+// until the window is closed (or once, to the screenshot). Exit code 1 either way.
+int show_store_problem(App& app, const std::string& db, const db::StoreDiagnosis& problem,
+                       const std::string& screenshot) {
+    print_error(db + ": " + problem.what() + ". " + problem.advice());
+    app.show_store_problem({db, problem.what(), problem.advice()});
+    if (screenshot.empty()) {
+        app.run();
+        return 1;
+    }
+    std::string error;
+    if (!app.screenshot(screenshot, error)) print_error("screenshot failed: " + error);
+    return 1;
 }
 
 }  // namespace
@@ -154,9 +180,19 @@ int run_dashboard(const DashboardOptions& options) {
         App app(app_options);
         // The writer opens (and checks) the store before the thread starts, so a bad
         // file is reported here; the first snapshot then arrives from the thread.
-        db::Writer writer(writer_options, app.channel(), sync_status);
-        app.set_command_sink(&writer);
-        writer.start();
+        std::unique_ptr<db::Writer> writer;
+        db::StoreDiagnosis problem = usable_store_problem(db);
+        if (problem.ok()) {
+            try {
+                writer = std::make_unique<db::Writer>(writer_options, app.channel(), sync_status);
+            } catch (const std::exception& e) {
+                problem = db::diagnose_store(db);
+                if (problem.ok()) problem = {db::StoreProblem::unreadable, e.what()};
+            }
+        }
+        if (!problem.ok()) return show_store_problem(app, db, problem, options.screenshot);
+        app.set_command_sink(writer.get());
+        writer->start();
         if (!headless) return app.run();
         if (!wait_for_first_snapshot(app)) {
             print_error("no data to show: " + sync_status.read().last_error);
