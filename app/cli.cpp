@@ -21,6 +21,7 @@ int run_cli(int argc, char** argv) {
     add_check_command(cli, exit_code);
     add_hub_command(cli, exit_code);
     add_doctor_command(cli, exit_code);
+    add_backup_command(cli, exit_code);
 
     try {
         cli.parse(argc, argv);

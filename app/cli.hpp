@@ -17,5 +17,6 @@ void add_sync_command(CLI::App& cli, int& exit_code);
 void add_check_command(CLI::App& cli, int& exit_code);
 void add_hub_command(CLI::App& cli, int& exit_code);
 void add_doctor_command(CLI::App& cli, int& exit_code);
+void add_backup_command(CLI::App& cli, int& exit_code);
 
 }  // namespace app

@@ -140,6 +140,16 @@ Config load_config(const std::filesystem::path& file, const std::vector<std::str
     r.whole("sync", "stale_after_hours", c.stale_after_hours, 1, 24 * 365);
     r.whole("rules", "visit_interval_weeks", c.visit_interval_weeks, 1, 52);
     r.whole("rules", "referral_cap", c.referral_cap, 1, 50);
+
+    r.text("backup", "dir", c.backup_dir);
+    r.whole("backup", "keep", c.backup_keep, 1, 366);
+    std::string backup_at = "02:00";
+    r.text("backup", "at", backup_at);
+    if (auto at = parse_clock_time(backup_at))
+        c.backup_at = *at;
+    else
+        r.fail("backup.at", "must be a time as HH:MM, not '" + backup_at + "'");
+
     r.refuse_unknown();
     return c;
 }

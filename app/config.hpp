@@ -43,6 +43,10 @@ struct Config {
     // [rules]
     int visit_interval_weeks = 6;
     int referral_cap = 3;
+    // [backup] (the writer keeps daily backups when `dir` is set)
+    std::string backup_dir;
+    int backup_keep = 7;          // daily backups kept
+    ClockTime backup_at{2 * 60};  // local time after which the day's backup is made
 };
 
 class ConfigError : public std::runtime_error {

@@ -150,6 +150,9 @@ int run_dashboard(const DashboardOptions& options) {
     writer_options.rules.referral_cap = config.referral_cap;
     writer_options.home_district = config.home_district;
     if (!hub.empty()) writer_options.hub = hub;
+    if (!config.backup_dir.empty())
+        writer_options.backup =
+            db::DailyBackupOptions{config.backup_dir, config.backup_keep, config.backup_at.minutes};
 
     const bool headless = !options.screenshot.empty();
     core::SyncStatus sync_status;

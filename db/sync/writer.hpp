@@ -18,6 +18,7 @@
 #include "core/command.hpp"
 #include "core/snapshot_channel.hpp"
 #include "core/sync_status.hpp"
+#include "db/backup/backup.hpp"
 #include "db/import/importer.hpp"
 #include "db/sync/sync_source.hpp"
 
@@ -39,6 +40,8 @@ struct WriterOptions {
     // PostgreSQL hub connection string (db/hub/hub_source.hpp): pulled from and pushed
     // to; commands are then also queued in the hub outbox.
     std::optional<std::string> hub;
+    // Daily backups of the store ([backup] in the config); none when unset.
+    std::optional<DailyBackupOptions> backup;
 };
 
 // What happened to one inbox file.
@@ -82,6 +85,7 @@ private:
     std::chrono::milliseconds until_sources_due(std::chrono::milliseconds at_most) const;
     void note_sync_success();
     void note_sync_failure(const std::string& message);
+    void make_daily_backup();
 
     WriterOptions options_;
     core::SnapshotChannel& channel_;
@@ -91,6 +95,8 @@ private:
     std::unique_ptr<InboxWatcher> watcher_;
     std::vector<std::unique_ptr<SyncSource>> sources_;
     std::vector<SourcePass> source_passes_;
+    std::unique_ptr<DailyBackups> backups_;
+    std::chrono::steady_clock::time_point backup_retry_at_{};  // after a failed backup
     uint64_t generation_ = 0;
     core::Date snapshot_day_;
 
