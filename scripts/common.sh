@@ -14,6 +14,7 @@ PACKAGES=(
   libpqxx-dev postgresql
   fonts-dejavu-core
   xvfb xauth xdotool x11-apps
+  clang libclang-rt-14-dev python3
 )
 
 ensure_packages() {
