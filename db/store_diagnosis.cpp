@@ -42,9 +42,12 @@ std::optional<StoreDiagnosis> check_header(const std::filesystem::path& file) {
     uint64_t page_size = big_endian(header, 16, 2);
     if (page_size == 1) page_size = 65536;
     const uint32_t pages = big_endian(header, 28, 4);
-    // The page count is only trusted when the change counter says it is current.
+    // The page count is only trusted when the change counter says it is current, and
+    // only without a WAL beside the file: another process's checkpoint writes page 1
+    // before it extends the file, and SQLite's own check (below) reads through the WAL.
     const bool count_valid = big_endian(header, 24, 4) == big_endian(header, 92, 4);
-    if (count_valid && pages > 0 && page_size * pages > size)
+    const bool wal_beside = std::filesystem::exists(file.string() + "-wal", error);
+    if (count_valid && !wal_beside && pages > 0 && page_size * pages > size)
         return StoreDiagnosis{StoreProblem::damaged, "truncated: the header promises " +
                                                          std::to_string(page_size * pages) +
                                                          " bytes, the file has " +

@@ -62,6 +62,14 @@ TEST_CASE("diagnose_store finds a truncated store") {
     CHECK_THAT(diagnosis.advice(), Catch::Contains("backup"));
 }
 
+TEST_CASE("with a WAL beside it, a truncated store is judged by SQLite's check") {
+    test_support::TempDir dir;
+    const std::string bytes = test_support::read_file(good_store(dir));
+    test_support::write_file(dir / "cut.db", bytes.substr(0, bytes.size() / 2));
+    test_support::write_file(dir / "cut.db-wal", "");  // an empty WAL: nothing to recover
+    CHECK(db::diagnose_store(dir / "cut.db").problem == StoreProblem::damaged);
+}
+
 TEST_CASE("diagnose_store finds damaged pages inside a store of the right size") {
     test_support::TempDir dir;
     std::string bytes = test_support::read_file(good_store(dir));
