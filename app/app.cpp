@@ -318,7 +318,9 @@ void App::draw_board(const core::Snapshot* snapshot, const widgets::BoardContext
     }
     // The wall's status bar has no room for a long line in large type: an error goes here.
     if (kiosk_) widgets::draw_alert_strip(error_line_, context);
-    if (snapshot) {
+    if (store_problem_) {
+        widgets::draw_store_problem_panel(*store_problem_, context);
+    } else if (snapshot) {
         board().draw(*snapshot, context);
         if (schedule_) schedule_->set_pages(board().pages());
     } else

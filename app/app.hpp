@@ -19,6 +19,7 @@
 #include "widgets/board.hpp"
 #include "widgets/fonts.hpp"
 #include "widgets/status_bar.hpp"
+#include "widgets/store_problem_panel.hpp"
 
 namespace app {
 
@@ -81,6 +82,10 @@ class App {
     core::SnapshotChannel& channel() { return channel_; }
     // Where boards send triage edits (the writer); null keeps every board read-only.
     void set_command_sink(core::CommandSink* commands) { commands_ = commands; }
+    // The database could not be used at start: every board shows this instead of data.
+    void show_store_problem(widgets::StoreProblemText problem) {
+        store_problem_ = std::move(problem);
+    }
     widgets::Board& board() { return *boards_[active_]; }
     // Shows the board named `name`; false (and no change) when there is none.
     bool select_board(std::string_view name);
@@ -160,6 +165,7 @@ class App {
     core::SnapshotChannel channel_;
     // The last drawing error and the snapshot it happened on; a new snapshot clears it.
     std::string error_line_;
+    std::optional<widgets::StoreProblemText> store_problem_;
     uint64_t error_generation_ = 0;
     uint64_t drawn_generation_ = 0;  // snapshot of the last frame; see release_old_snapshot_memory
 };

@@ -23,6 +23,8 @@ int run_cli(int argc, char** argv) {
     add_report_command(cli, exit_code);
     add_hub_command(cli, exit_code);
     add_ctl_command(cli, exit_code);
+    add_doctor_command(cli, exit_code);
+    add_backup_command(cli, exit_code);
 
     try {
         cli.parse(argc, argv);

@@ -18,5 +18,7 @@ void add_check_command(CLI::App& cli, int& exit_code);
 void add_hub_command(CLI::App& cli, int& exit_code);
 void add_ctl_command(CLI::App& cli, int& exit_code);
 void add_report_command(CLI::App& cli, int& exit_code);
+void add_doctor_command(CLI::App& cli, int& exit_code);
+void add_backup_command(CLI::App& cli, int& exit_code);
 
 }  // namespace app

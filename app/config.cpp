@@ -174,6 +174,15 @@ Config load_config(const std::filesystem::path& file, const std::vector<std::str
     r.whole("log", "max_mb", c.log_max_mb, 1, 1024);
     r.whole("log", "files", c.log_files, 1, 100);
     r.flag("kiosk", "dpms", c.dpms);
+    // [backup]: the writer keeps daily backups when `dir` is set.
+    r.text("backup", "dir", c.backup_dir);
+    r.whole("backup", "keep", c.backup_keep, 1, 366);
+    std::string backup_at = "02:00";
+    r.text("backup", "at", backup_at);
+    if (auto at = parse_clock_time(backup_at))
+        c.backup_at = *at;
+    else
+        r.fail("backup.at", "must be a time as HH:MM, not '" + backup_at + "'");
 
     r.refuse_unknown();
     return c;

@@ -60,6 +60,10 @@ struct Config {
     int log_files = 3;
     // [kiosk] dpms (issue 13): switch the display off through DPMS at night.
     bool dpms = true;
+    // [backup] (the writer keeps daily backups when `dir` is set)
+    std::string backup_dir;
+    int backup_keep = 7;          // daily backups kept
+    ClockTime backup_at{2 * 60};  // local time after which the day's backup is made
 };
 
 class ConfigError : public std::runtime_error {

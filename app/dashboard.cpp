@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -23,10 +24,11 @@
 #include "app/logging.hpp"
 #include "app/signal_thread.hpp"
 #include "app/size_parse.hpp"
-#include "db/hub/hub_connection.hpp"
-#include "db/sync/writer.hpp"
 #include "widgets/lookup_board.hpp"
 #include "core/date.hpp"
+#include "db/hub/hub_connection.hpp"
+#include "db/store_diagnosis.hpp"
+#include "db/sync/writer.hpp"
 
 namespace app {
 namespace {
@@ -55,6 +57,30 @@ bool wait_for_first_snapshot(App& app) {
     return true;
 }
 
+// What stops the database being used, checked before the writer touches it (which
+// would migrate another program's file or fail deep inside a snapshot build). A
+// missing file is no problem here: the writer creates it for the inbox or hub to fill.
+db::StoreDiagnosis usable_store_problem(const std::string& db) {
+    db::StoreDiagnosis diagnosis = db::diagnose_store(db);
+    if (diagnosis.problem == db::StoreProblem::missing) return {};
+    return diagnosis;
+}
+
+// One line on stderr for the journal, and a board saying the same with what to do,
+// until the window is closed (or once, to the screenshot). Exit code 1 either way.
+int show_store_problem(App& app, const std::string& db, const db::StoreDiagnosis& problem,
+                       const std::string& screenshot) {
+    print_error(db + ": " + problem.what() + ". " + problem.advice());
+    app.show_store_problem({db, problem.what(), problem.advice()});
+    if (screenshot.empty()) {
+        app.run();
+        return 1;
+    }
+    std::string error;
+    if (!app.screenshot(screenshot, error)) print_error("screenshot failed: " + error);
+    return 1;
+}
+
 std::vector<std::string> board_list() {
     const auto names = App::board_names();
     return {names.begin(), names.end()};
@@ -67,7 +93,19 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
     // Before any thread exists (GLFW, Mesa and the writer start some): all inherit it.
     block_service_signals();
     App app(app_options);
-    db::Writer writer(writer_options, app.channel(), sync_status);
+    const std::string db = writer_options.database.string();
+    db::StoreDiagnosis problem = usable_store_problem(db);
+    std::unique_ptr<db::Writer> writer_owner;
+    if (problem.ok()) {
+        try {
+            writer_owner = std::make_unique<db::Writer>(writer_options, app.channel(), sync_status);
+        } catch (const std::exception& e) {
+            problem = db::diagnose_store(db);
+            if (problem.ok()) problem = {db::StoreProblem::unreadable, e.what()};
+        }
+    }
+    if (!problem.ok()) return show_store_problem(app, db, problem, "");
+    db::Writer& writer = *writer_owner;
     app.set_command_sink(&writer);
     LiveState live;
     live.set_config(options.config, "");
@@ -234,6 +272,9 @@ int run_dashboard(const DashboardOptions& options) {
     writer_options.max_file_bytes = static_cast<uint64_t>(config.max_file_mb) << 20;
     writer_options.today = today;
     if (!hub.empty()) writer_options.hub = hub;
+    if (!config.backup_dir.empty())
+        writer_options.backup =
+            db::DailyBackupOptions{config.backup_dir, config.backup_keep, config.backup_at.minutes};
 
     const bool headless = !options.screenshot.empty();
     core::SyncStatus sync_status;
@@ -264,13 +305,23 @@ int run_dashboard(const DashboardOptions& options) {
         App app(app_options);
         // The writer opens (and checks) the store before the thread starts, so a bad
         // file is reported here; the first snapshot then arrives from the thread.
-        db::Writer writer(writer_options, app.channel(), sync_status);
-        app.set_command_sink(&writer);
+        std::unique_ptr<db::Writer> writer;
+        db::StoreDiagnosis problem = usable_store_problem(db);
+        if (problem.ok()) {
+            try {
+                writer = std::make_unique<db::Writer>(writer_options, app.channel(), sync_status);
+            } catch (const std::exception& e) {
+                problem = db::diagnose_store(db);
+                if (problem.ok()) problem = {db::StoreProblem::unreadable, e.what()};
+            }
+        }
+        if (!problem.ok()) return show_store_problem(app, db, problem, options.screenshot);
+        app.set_command_sink(writer.get());
         if (!options.pupil.empty()) {
             if (auto* lookup = dynamic_cast<widgets::LookupBoard*>(&app.board()))
                 lookup->open_pupil(options.pupil);
         }
-        writer.start();
+        writer->start();
         if (!wait_for_first_snapshot(app)) {
             print_error("no data to show: " + sync_status.read().last_error);
             return 1;

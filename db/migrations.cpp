@@ -211,6 +211,10 @@ void migrate(SQLite::Database& database) {
         throw std::runtime_error("database schema version " + std::to_string(version) +
                                  " is newer than this liftboard (" +
                                  std::to_string(latest_schema_version()) + ")");
+    // Version 0 with tables is another program's database: adding ours to it would
+    // hide the mistake in the path and change a file that is not ours.
+    if (version == 0 && database.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+        throw std::runtime_error("not a liftboard database (it holds another program's tables)");
     for (int v = version; v < latest_schema_version(); ++v) {
         SQLite::Transaction tx(database);
         database.exec(kMigrations[static_cast<size_t>(v)]);

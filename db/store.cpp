@@ -1,10 +1,12 @@
 #include "db/store.hpp"
 
 #include <SQLiteCpp/Transaction.h>
-#include <sqlite3.h>
 #include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <stdexcept>
 
 #include "db/migrations.hpp"
@@ -21,6 +23,15 @@ int open_flags(Store::Access access) {
                                        : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
 }
 
+// Folders the store creates are the owner's only (0700), like the file itself.
+void create_private_directories(const std::filesystem::path& dir) {
+    std::error_code error;
+    if (dir.empty() || std::filesystem::is_directory(dir, error)) return;
+    create_private_directories(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        throw std::runtime_error(dir.string() + ": cannot create the folder");
+}
+
 // SQLite would create the file with the umask's mode; children's data must not be
 // world-readable, so the file is created 0600 first. WAL/SHM files inherit its mode.
 const std::filesystem::path& create_private(const std::filesystem::path& file,
@@ -31,7 +42,7 @@ const std::filesystem::path& create_private(const std::filesystem::path& file,
         return file;
     }
     if (!std::filesystem::exists(file)) {
-        if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+        if (file.has_parent_path()) create_private_directories(file.parent_path());
         int fd = ::open(file.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
         if (fd < 0) throw std::runtime_error(file.string() + ": cannot create database");
         ::close(fd);
@@ -76,6 +87,8 @@ struct Store::Statements {
 Store::Store(const std::filesystem::path& file, Access access) try
     : path_(file), db_(create_private(file, access), open_flags(access), 5000) {
     db_.exec("PRAGMA foreign_keys = ON");
+    // Deleted rows (a pupil's data removed) are overwritten, not left readable in free pages.
+    db_.exec("PRAGMA secure_delete = ON");
     if (access == Access::read_write) {
         db_.exec("PRAGMA journal_mode = WAL");
         db_.exec("PRAGMA synchronous = FULL");

@@ -17,6 +17,7 @@ PACKAGES=(
   libxlsxwriter-dev unzip
   fonts-dejavu-core
   xvfb xauth xdotool x11-apps
+  clang libclang-rt-14-dev python3
 )
 
 ensure_packages() {

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <ctime>
 
 #include "core/snapshot.hpp"
 #include "db/hub/hub_source.hpp"
@@ -27,6 +28,7 @@ Writer::Writer(WriterOptions options, core::SnapshotChannel& channel, core::Sync
         if (auto last = last_sync_success(*store_, inbox_source_name(*options_.inbox)))
             status_.restore_last_success(*last);
     }
+    if (options_.backup) backups_ = std::make_unique<DailyBackups>(*options_.backup);
     if (options_.hub) {
         hub::HubSourceOptions hub_options;
         hub_options.connection_string = *options_.hub;
@@ -136,6 +138,7 @@ void Writer::run() {
             changed |= sync_sources(false);
             if (!options_.today && core::today_local() != snapshot_day_) changed = true;
             if (changed) publish_snapshot();
+            make_daily_backup();
         } catch (const std::exception& e) {
             spdlog::error("writer: {}", e.what());
             note_sync_failure(e.what());
@@ -276,6 +279,26 @@ std::chrono::milliseconds Writer::until_sources_due(std::chrono::milliseconds at
     for (const auto& source : sources_)
         at_most = std::min(at_most, std::chrono::duration_cast<std::chrono::milliseconds>(source->next_due() - now));
     return std::max(at_most, std::chrono::milliseconds(0));
+}
+
+void Writer::make_daily_backup() {
+    if (!backups_ || std::chrono::steady_clock::now() < backup_retry_at_) return;
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    const core::Date day =
+        core::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                             static_cast<unsigned>(local.tm_mday));
+    if (!backups_->due(day, local.tm_hour * 60 + local.tm_min)) return;
+    try {
+        // The writer's own connection: nothing writes while it copies.
+        spdlog::info("backup: {}", backups_->run(store_->database(), day).string());
+    } catch (const std::exception& e) {
+        // A full disk must not make every pass copy the whole store again.
+        backup_retry_at_ = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+        spdlog::error("backup: {}", e.what());
+        status_.record_failure(std::string("backup failed: ") + e.what());
+    }
 }
 
 void Writer::note_sync_success() {

@@ -21,6 +21,7 @@
 #include "core/command.hpp"
 #include "core/snapshot_channel.hpp"
 #include "core/sync_status.hpp"
+#include "db/backup/backup.hpp"
 #include "db/import/importer.hpp"
 #include "db/sync/sync_source.hpp"
 
@@ -46,6 +47,8 @@ struct WriterOptions {
     uint64_t max_file_bytes = inbox::kDefaultMaxFileBytes;
     // Test seam: called with each inbox file just before it is read.
     std::function<void(const std::filesystem::path&)> before_import;
+    // Daily backups of the store ([backup] in the config); none when unset.
+    std::optional<DailyBackupOptions> backup;
 };
 
 // What happened to one inbox file.
@@ -98,6 +101,7 @@ private:
     std::chrono::milliseconds until_sources_due(std::chrono::milliseconds at_most) const;
     void note_sync_success();
     void note_sync_failure(const std::string& message);
+    void make_daily_backup();
 
     WriterOptions options_;
     core::SnapshotChannel& channel_;
@@ -107,6 +111,8 @@ private:
     std::unique_ptr<InboxWatcher> watcher_;
     std::vector<std::unique_ptr<SyncSource>> sources_;
     std::vector<SourcePass> source_passes_;
+    std::unique_ptr<DailyBackups> backups_;
+    std::chrono::steady_clock::time_point backup_retry_at_{};  // after a failed backup
     uint64_t generation_ = 0;
     core::Date snapshot_day_;
 
