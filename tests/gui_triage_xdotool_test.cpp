@@ -117,10 +117,11 @@ std::string trimmed(std::string s) {
     return s;
 }
 
-// The triage list drawn with its data: red "blocked"/"overdue" status words, which the
-// "Loading the data..." screen before the first snapshot does not have.
+// The triage list drawn with its data: red "blocked"/"overdue" status words (the palette's
+// overdue, 1.00 0.64 0.64), which the "Loading the data..." screen before the first
+// snapshot does not have.
 bool shows_triage_rows(const test_support::XwdImage& image) {
-    return image.count(255, 107, 107, 0.0, 0.15, 1.0, 0.90, 12) > 300;
+    return image.count(255, 163, 163, 0.0, 0.15, 1.0, 0.90, 12) > 300;
 }
 
 // The action panel after a save: "Saved: <what>" in the palette's green. "Saving..."
