@@ -349,7 +349,12 @@ void App::draw_status_bar(const core::Snapshot* snapshot, const widgets::BoardCo
 
 void App::handle_keys() {
     using widgets::Scroll;
-    for (const KeyPress& press : window_.take_key_presses()) {
+    for (const KeyPress& press : window_.take_frame_input()) {
+        // The character goes to ImGui now, in the frame of its key: a frame holds either
+        // typing or other keys (key_queue.hpp), so a Tab taken in the last frame has had
+        // its frame to move the keyboard to the next field.
+        if (press.character) ImGui::GetIO().AddInputCharacter(press.character);
+        if (press.key == GLFW_KEY_UNKNOWN) continue;
         // Ctrl and function keys are the app's; the rest go to the board first, which
         // takes what it uses (row focus, forms). While a text field has the keyboard,
         // arrows, Space, Home and End edit the text: they must not scroll the board.
@@ -471,6 +476,13 @@ int App::run() {
             (exit_after_ == AppOptions::ExitAfter::first_data_frame && channel_.current())) {
             glFinish();  // the frame is on screen, not only queued
             return 0;
+        }
+        if (window_.input_waiting()) {
+            // Keys that came together are spread over frames (key_queue.hpp): no sleep
+            // until they are all handled, and then the settling frame that shows them.
+            settle = kSettleFrames;
+            window_.wait_events(0.0);
+            continue;
         }
         if (settle > 0) {
             --settle;

@@ -72,7 +72,8 @@ Window::Window(const WindowOptions& options) {
     if (options.fullscreen) {
         int count = 0;
         GLFWmonitor** monitors = glfwGetMonitors(&count);
-        monitor = options.monitor > 0 && options.monitor < count ? monitors[options.monitor] : glfwGetPrimaryMonitor();
+        monitor = options.monitor > 0 && options.monitor < count ? monitors[options.monitor]
+                                                                 : glfwGetPrimaryMonitor();
         if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
             size = {mode->width, mode->height};
             glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
@@ -92,6 +93,9 @@ Window::Window(const WindowOptions& options) {
     glfwSetScrollCallback(window_.get(), &Window::on_scroll);
     if (options.hide_cursor) glfwSetInputMode(window_.get(), GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
     imgui_ = std::make_unique<ImGuiBinding>(window_.get());
+    // Installed after ImGui's backend, replacing its character callback: characters go
+    // into the one ordered queue with the keys, and to ImGui from there (take_frame_input).
+    glfwSetCharCallback(window_.get(), &Window::on_char);
 }
 
 Window::~Window() {
@@ -153,29 +157,32 @@ void Window::swap() {
 void Window::on_key(GLFWwindow* window, int key, int, int action, int mods) {
     if (action == GLFW_RELEASE) return;
     if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window))) {
-        self->key_presses_.push_back({key, mods});
+        self->keys_.press(key, mods);
+        self->input_seen_ = true;
+    }
+}
+
+void Window::on_char(GLFWwindow* window, unsigned int codepoint) {
+    if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window))) {
+        self->keys_.character(codepoint);
         self->input_seen_ = true;
     }
 }
 
 void Window::on_mouse_button(GLFWwindow* window, int, int, int) {
-    if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window))) self->input_seen_ = true;
+    if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window)))
+        self->input_seen_ = true;
 }
 
 void Window::on_scroll(GLFWwindow* window, double, double) {
-    if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window))) self->input_seen_ = true;
+    if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window)))
+        self->input_seen_ = true;
 }
 
 bool Window::take_input_seen() {
     bool seen = input_seen_;
     input_seen_ = false;
     return seen;
-}
-
-std::vector<KeyPress> Window::take_key_presses() {
-    std::vector<KeyPress> presses;
-    presses.swap(key_presses_);
-    return presses;
 }
 
 void Window::wait_events(double timeout_seconds) {

@@ -11,25 +11,20 @@
 #include <string>
 #include <vector>
 
+#include "app/key_queue.hpp"
 #include "app/size_parse.hpp"
 
 struct GLFWwindow;
 
 namespace app {
 
-// A key press (or auto-repeat) as GLFW reports it: GLFW_KEY_* and GLFW_MOD_* bits.
-struct KeyPress {
-    int key = 0;
-    int mods = 0;
-};
-
 struct WindowOptions {
     WindowSize size{1920, 1080};
     std::string title = "LIFT Board";
-    bool visible = true;      // false for screenshots and benchmarks (Xvfb renders anyway)
-    bool fullscreen = false;  // kiosk: the chosen monitor at its current video mode
-    int monitor = 0;          // 0 = primary; others in GLFW's order (falls back to primary)
-    bool hide_cursor = false; // kiosk: no pointer sitting on the board
+    bool visible = true;       // false for screenshots and benchmarks (Xvfb renders anyway)
+    bool fullscreen = false;   // kiosk: the chosen monitor at its current video mode
+    int monitor = 0;           // 0 = primary; others in GLFW's order (falls back to primary)
+    bool hide_cursor = false;  // kiosk: no pointer sitting on the board
     bool vsync = true;
 };
 
@@ -60,10 +55,14 @@ class Window {
     void clear_only(const ImVec4& clear);
     void swap();
 
-    // Key presses since the last call. Queued rather than read from ImGui's key state:
-    // ImGui 1.86 loses a press and release that land between two frames, which is
-    // what a remote control or xdotool sends to a sleeping loop.
-    std::vector<KeyPress> take_key_presses();
+    // The key presses and typed characters for this frame, in the order they came (see
+    // key_queue.hpp). Queued rather than read from ImGui's key state: ImGui 1.86 loses a
+    // press and release that land between two frames, which is what a remote control or
+    // xdotool sends to a sleeping loop. Characters reach ImGui only through this queue:
+    // the caller passes them on (AddInputCharacter) in the frame it takes them.
+    std::vector<KeyPress> take_frame_input() { return keys_.take_frame(); }
+    // Input is still queued for later frames: draw the next one without sleeping.
+    bool input_waiting() const { return !keys_.empty(); }
     // Whether any key, click, touch or scroll arrived since the last call (the kiosk
     // pauses its rotation and wakes a blank night screen on it).
     bool take_input_seen();
@@ -87,11 +86,12 @@ class Window {
     static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
     static void on_mouse_button(GLFWwindow* window, int button, int action, int mods);
     static void on_scroll(GLFWwindow* window, double x, double y);
+    static void on_char(GLFWwindow* window, unsigned int codepoint);
 
     Library library_;
     std::unique_ptr<GLFWwindow, WindowDeleter> window_;
     std::unique_ptr<ImGuiBinding> imgui_;
-    std::vector<KeyPress> key_presses_;
+    KeyQueue keys_;
     bool input_seen_ = false;
 };
 

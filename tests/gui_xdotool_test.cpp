@@ -22,18 +22,18 @@ namespace {
 const std::string kBinary = LIFTBOARD_BINARY;
 
 // The card pane: right of the search column (40% of the width), below the title line.
-// Its stage panel is drawn in the palette's group_row colour (0.13, 0.20, 0.32).
+// Its stage panel is drawn in the palette's group_row colour (0.09, 0.14, 0.23).
 size_t stage_panel_pixels(const XwdImage& image) {
-    return image.count(33, 51, 82, 0.45, 0.12, 0.97, 0.60);
+    return image.count(23, 36, 59, 0.45, 0.12, 0.97, 0.60);
 }
 bool card_open(const XwdImage& image) {
     return stage_panel_pixels(image) > 2000;
 }
 
 // The search column below the search box: a selected result row is drawn in the
-// palette's header colour (0.16, 0.24, 0.38).
+// palette's header colour (0.11, 0.17, 0.28).
 size_t selected_row_pixels(const XwdImage& image) {
-    return image.count(41, 61, 97, 0.02, 0.20, 0.38, 0.90);
+    return image.count(28, 43, 71, 0.02, 0.20, 0.38, 0.90);
 }
 
 }  // namespace

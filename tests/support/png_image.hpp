@@ -51,6 +51,21 @@ struct PngImage {
             for (int x = 0; x < width; ++x, ++total) hits += close_to(at(x, y), r, g, b, tolerance);
         return total ? static_cast<double>(hits) / static_cast<double>(total) : 0.0;
     }
+    // Share of pixels in the rectangle [x0, x1) x [y0, y1) within `tolerance` of (r, g, b):
+    // how much of a region a pane's background covers, wherever its edges fall.
+    double colour_share_in(int x0, int y0, int x1, int y1, int r, int g, int b,
+                           int tolerance = 3) const {
+        size_t hits = 0, total = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x, ++total) hits += close_to(at(x, y), r, g, b, tolerance);
+        return total ? static_cast<double>(hits) / static_cast<double>(total) : 0.0;
+    }
+    // The last x in row `y` within `tolerance` of (r, g, b), or -1: a pane's right edge.
+    int last_x_of(int y, int r, int g, int b, int tolerance = 3) const {
+        for (int x = width - 1; x >= 0; --x)
+            if (close_to(at(x, y), r, g, b, tolerance)) return x;
+        return -1;
+    }
     size_t distinct_colours() const {
         std::set<uint32_t> colours;
         for (int y = 0; y < height; y += 2)
