@@ -10,7 +10,7 @@ app::Config load(const std::string& toml) {
     static test_support::TempDir dir;
     auto file = dir / "liftboard.toml";
     test_support::write_file(file, toml);
-    return app::load_config(file, {"meetings", "caseload", "triage", "lookup"});
+    return app::load_config(file, {"meetings", "caseload", "triage", "lookup", "trends"});
 }
 
 }  // namespace

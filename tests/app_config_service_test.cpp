@@ -8,7 +8,7 @@
 
 namespace {
 
-const std::vector<std::string> kBoards = {"meetings", "caseload", "triage", "lookup"};
+const std::vector<std::string> kBoards = {"meetings", "caseload", "triage", "lookup", "trends"};
 
 app::Config load(const std::string& toml) {
     static test_support::TempDir dir;

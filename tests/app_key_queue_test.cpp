@@ -36,7 +36,7 @@ std::string characters(const std::vector<KeyPress>& frame) {
 
 }  // namespace
 
-TEST_CASE("a press keeps the character it typed; modifier keys alone are not queued") {
+TEST_CASE("a press keeps the character it typed, modifier keys alone are not queued") {
     KeyQueue queue;
     type(queue, "Px");
     const auto frame = queue.take_frame();
@@ -93,7 +93,7 @@ TEST_CASE("typing that comes after the frame of a Tab still waits the one frame"
     CHECK(queue.take_frame().size() == 1);
 }
 
-TEST_CASE("keys that type nothing share a frame; Ctrl shortcuts are not typing") {
+TEST_CASE("keys that type nothing share a frame, Ctrl shortcuts are not typing") {
     KeyQueue queue;
     queue.press(GLFW_KEY_DOWN, 0);
     queue.press(GLFW_KEY_ENTER, 0);

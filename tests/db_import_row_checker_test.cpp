@@ -21,7 +21,9 @@ struct Checked {
 Checked check(InboxKind kind, const std::string& csv) {
     Checked c;
     REQUIRE(db::inbox::read_csv(csv, "f.csv", c.table, c.problems));
-    RowChecker rows(kind, c.table, "f.csv", c.problems);
+    // RowChecker keeps a reference to the file name: it must outlive the checker.
+    const std::string file = "f.csv";
+    RowChecker rows(kind, c.table, file, c.problems);
     for (size_t r = 0; r < rows.row_count(); ++r) rows.begin_row(r);
     return c;
 }
@@ -89,7 +91,8 @@ TEST_CASE("a cell over its limit is reported once, not also for its content", "[
     REQUIRE(
         db::inbox::read_csv("pupil_ref,event,date\nP1," + std::string(5000, 'v') + ",2025-01-06\n",
                             "f.csv", c.table, c.problems));
-    RowChecker rows(InboxKind::events, c.table, "f.csv", c.problems);
+    const std::string file = "f.csv";  // RowChecker keeps a reference to it
+    RowChecker rows(InboxKind::events, c.table, file, c.problems);
     rows.begin_row(0);
     rows.problem(1, "is not a pathway event");
     rows.problem(2, "another cell's problem is kept");

@@ -123,6 +123,9 @@ std::vector<DrawnText> drive(HeadlessImGui& ui, widgets::Board& board, const cor
 struct ConflictDemo {
     test_support::TempDir dir;
     std::shared_ptr<const core::Snapshot> snapshot;
+    // The snapshot `named` was picked from: a PupilEntry views its snapshot's texts, so
+    // that snapshot must live as long as the entries do.
+    std::shared_ptr<const core::Snapshot> base;
     std::vector<core::PupilEntry> named;  // the pupils whose names the conflicts carry
 };
 
@@ -137,7 +140,8 @@ const ConflictDemo& conflict_demo() {
     static const bool built = [] {
         const auto db = d.dir / "conflicts.db";
         std::filesystem::copy_file(demo_database(), db);
-        const auto base = snapshot_of(db);
+        d.base = snapshot_of(db);
+        const auto& base = d.base;
         // Conflicts may leak a first or a last name alone, so the pupils are ones whose
         // name parts the board never draws otherwise (not a teacher's, not in a school's
         // name): any sight of them is the conflicts' doing.

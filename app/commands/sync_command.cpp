@@ -13,6 +13,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/app.hpp"
 #include "app/cli.hpp"
 #include "app/config.hpp"
 #include "app/config_apply.hpp"
@@ -35,7 +36,11 @@ struct SyncOptions {
     bool once = false;
 };
 
-std::vector<std::string> known_boards() { return {"caseload", "meetings", "triage", "lookup"}; }
+// The dashboard's boards: a config shared by the kiosk and the sync service names them.
+std::vector<std::string> known_boards() {
+    const auto names = App::board_names();
+    return {names.begin(), names.end()};
+}
 
 std::string service_status(const core::SyncStatus& status) {
     const auto view = status.read();
