@@ -1,6 +1,8 @@
 // Drawing of the trends board (see trends_board.hpp). Every text a chart shows is
-// formatted when a new snapshot arrives; a frame only places bars and text with the
-// window's draw list, in the theme's fonts.
+// formatted when a new snapshot arrives; a frame only lays out the grid, wraps titles
+// to their panel, and places bars and text with the window's draw list, in the theme's
+// fonts. On the wall the type is sized for the room, so the grid takes as many charts
+// as fit with nothing cut and the rest go to further pages.
 #include "widgets/trends_board.hpp"
 
 #include <imgui.h>
@@ -8,6 +10,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/trends.hpp"
 #include "widgets/draw_helpers.hpp"
@@ -17,9 +22,9 @@
 namespace widgets {
 namespace {
 
-// The per-term figures charted, in reading order (three across, four down: six bars with
-// their term labels need a third of the width). The split of closures by outcome is in
-// the reports.
+// The per-term figures charted, in reading order (at the desk three across, four down:
+// six bars with their term labels need a third of the width). The split of closures by
+// outcome is in the reports.
 constexpr std::array<std::string_view, 12> kCharted = {
     "lift_bookings",
     "lift_discussions",
@@ -72,6 +77,34 @@ void add_text(ImDrawList* list, ImFont* font, ImVec2 pos, const ImVec4& colour,
     list->AddText(font, font->FontSize, pos, to_u32(colour), text.data(),
                   text.data() + text.size());
 }
+
+// `text` in lines no wider than `width`, broken between words where it can be (ImGui's
+// own word wrap, so the lines are the ones ImGui would draw).
+std::vector<std::string_view> wrap(ImFont* font, std::string_view text, float width) {
+    std::vector<std::string_view> lines;
+    const char* at = text.data();
+    const char* const end = at + text.size();
+    while (at < end) {
+        const char* cut = font->CalcWordWrapPositionA(1.0f, at, end, std::max(width, 1.0f));
+        if (cut == at) ++cut;  // not even one character fits: still make progress
+        std::string_view line(at, static_cast<size_t>(cut - at));
+        while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+        lines.push_back(line);
+        at = cut;
+        while (at < end && *at == ' ') ++at;
+    }
+    return lines;
+}
+
+// "Au 24" as "Au" and "24", for a bar too narrow for the label on one line.
+std::pair<std::string_view, std::string_view> split_term(std::string_view term) {
+    const size_t space = term.find(' ');
+    if (space == std::string_view::npos) return {term, {}};
+    return {term.substr(0, space), term.substr(space + 1)};
+}
+
+// Room on each side of a bar's texts, as a share of the widest, so neighbours never touch.
+constexpr float kLabelRoom = 1.2f;
 
 }  // namespace
 
@@ -142,16 +175,19 @@ void TrendsBoard::draw(const core::Snapshot& snapshot, const BoardContext& conte
     const float gap = 12.0f * context.scale;
     const float teachers_width = std::floor(avail.x * kTeacherShare);
     const float grid_width = avail.x - teachers_width - gap;
-    const int rows = static_cast<int>((charts_.size() + kColumns - 1) / kColumns);
-    const ImVec2 cell{
-        (grid_width - gap * (kColumns - 1)) / kColumns,
-        rows > 0 ? (avail.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows)
-                 : 0.0f};
-    for (size_t i = 0; i < charts_.size(); ++i) {
-        const float col = static_cast<float>(i % kColumns), row = static_cast<float>(i / kColumns);
-        draw_chart(charts_[i],
-                   ImVec2(origin.x + col * (cell.x + gap), origin.y + row * (cell.y + gap)), cell,
-                   context);
+    const Layout grid = layout(ImVec2(grid_width, avail.y), gap, context);
+    const size_t per_page = static_cast<size_t>(grid.columns * grid.rows);
+    pages_ = std::max<size_t>(1, (charts_.size() + per_page - 1) / per_page);
+    const size_t page = std::min(context.page, pages_ - 1);
+    const size_t first = page * per_page;
+    const size_t last = std::min(charts_.size(), first + per_page);
+    for (size_t i = first; i < last; ++i) {
+        const float col = static_cast<float>((i - first) % static_cast<size_t>(grid.columns));
+        const float row = static_cast<float>((i - first) / static_cast<size_t>(grid.columns));
+        draw_chart(
+            charts_[i],
+            ImVec2(origin.x + col * (grid.cell.x + gap), origin.y + row * (grid.cell.y + gap)),
+            grid.cell, grid.term_on_two_lines, context);
     }
     draw_teachers(snapshot, ImVec2(origin.x + grid_width + gap, origin.y),
                   ImVec2(teachers_width, avail.y), context);
@@ -159,7 +195,78 @@ void TrendsBoard::draw(const core::Snapshot& snapshot, const BoardContext& conte
     ImGui::Dummy(avail);  // the charts are drawn, not laid out: claim their space
 }
 
-void TrendsBoard::draw_chart(const Chart& chart, ImVec2 origin, ImVec2 size,
+// The height a chart needs at `width` with a plot still tall enough to compare bars:
+// its wrapped title, the reference legend, a value above the tallest bar, the term labels.
+float TrendsBoard::chart_height_needed(const Chart& chart, float width, bool term_on_two_lines,
+                                       const BoardContext& context) const {
+    const Fonts& fonts = *context.fonts;
+    const float pad = 10.0f * context.scale;
+    const float title_h =
+        static_cast<float>(wrap(fonts.bold, chart.title, width - 2.0f * pad).size()) *
+        fonts.bold->FontSize;
+    const float legend_h = chart.reference ? fonts.small->FontSize : 0.0f;
+    const float value_h = fonts.body->FontSize;
+    const float label_h = fonts.small->FontSize * (term_on_two_lines ? 2.0f : 1.0f);
+    const float min_plot = std::max(value_h * 1.5f, 40.0f * context.scale);
+    // The same spacing draw_chart uses.
+    return pad * 0.6f + title_h + legend_h + pad * 0.4f + value_h + min_plot + pad * 0.4f +
+           label_h + pad * 0.6f;
+}
+
+TrendsBoard::Layout TrendsBoard::layout(ImVec2 grid, float gap, const BoardContext& context) const {
+    const Fonts& fonts = *context.fonts;
+    const float pad = 10.0f * context.scale;
+    const size_t n = term_labels_.size();
+    // The widest text under (term) and on (value, bold for this term) any bar.
+    float term_w = 0.0f, term_part_w = 0.0f, value_w = 0.0f;
+    for (const std::string& term : term_labels_) {
+        term_w = std::max(term_w, text_size(fonts.small, term).x);
+        const auto [name, year] = split_term(term);
+        term_part_w =
+            std::max({term_part_w, text_size(fonts.small, name).x, text_size(fonts.small, year).x});
+    }
+    for (const Chart& chart : charts_)
+        for (const std::string& label : chart.labels)
+            value_w = std::max(value_w, text_size(fonts.bold, label).x);
+
+    Layout result;
+    const auto cell_width = [&](int columns) {
+        return (grid.x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    };
+    const auto fits = [&](int columns, bool two_lines) {
+        if (n == 0) return true;
+        const float slot = (cell_width(columns) - 2.0f * pad) / static_cast<float>(n);
+        return slot >= std::max(value_w, two_lines ? term_part_w : term_w) * kLabelRoom;
+    };
+    // The desk keeps its three across; the wall takes the most columns whose bars have
+    // room for their labels, on one line if it can.
+    result.columns = kColumns;
+    if (context.kiosk) {
+        while (result.columns > 1 && !fits(result.columns, false) && !fits(result.columns, true))
+            --result.columns;
+    }
+    result.term_on_two_lines = !fits(result.columns, false) && fits(result.columns, true);
+    result.cell.x = cell_width(result.columns);
+
+    const int all_rows =
+        static_cast<int>((charts_.size() + static_cast<size_t>(result.columns) - 1) /
+                         static_cast<size_t>(result.columns));
+    result.rows = std::max(1, all_rows);
+    if (context.kiosk) {
+        // As many rows as the tallest chart allows; the rest go to further pages.
+        float need = 0.0f;
+        for (const Chart& chart : charts_)
+            need = std::max(
+                need, chart_height_needed(chart, result.cell.x, result.term_on_two_lines, context));
+        const int fit = static_cast<int>(std::floor((grid.y + gap) / (need + gap)));
+        result.rows = std::clamp(fit, 1, result.rows);
+    }
+    result.cell.y =
+        (grid.y - gap * static_cast<float>(result.rows - 1)) / static_cast<float>(result.rows);
+    return result;
+}
+
+void TrendsBoard::draw_chart(const Chart& chart, ImVec2 origin, ImVec2 size, bool term_on_two_lines,
                              const BoardContext& context) {
     const Palette& p = palette();
     const Fonts& fonts = *context.fonts;
@@ -167,13 +274,26 @@ void TrendsBoard::draw_chart(const Chart& chart, ImVec2 origin, ImVec2 size,
     const float pad = 10.0f * context.scale;
     const ImVec2 end{origin.x + size.x, origin.y + size.y};
     list->AddRectFilled(origin, end, to_u32(p.row_alt), 6.0f * context.scale);
-    list->PushClipRect(origin, end, true);  // a long title stops at the panel's edge
-    add_text(list, fonts.bold, ImVec2(origin.x + pad, origin.y + pad * 0.6f), p.text, chart.title);
-    list->PopClipRect();
+    // A long title wraps inside its panel: on the wall a cut word cannot be read.
+    float y_title = origin.y + pad * 0.6f;
+    for (std::string_view line : wrap(fonts.bold, chart.title, size.x - 2.0f * pad)) {
+        add_text(list, fonts.bold, ImVec2(origin.x + pad, y_title), p.text, line);
+        y_title += fonts.bold->FontSize;
+    }
+    // The reference line's legend sits under the title, where no bar's value can cover it.
+    if (chart.reference) {
+        const float swatch = fonts.small->FontSize;
+        const float mid = y_title + fonts.small->FontSize * 0.5f;
+        list->AddLine(ImVec2(origin.x + pad, mid), ImVec2(origin.x + pad + swatch, mid),
+                      to_u32(p.warning), 3.0f * context.scale);
+        add_text(list, fonts.small, ImVec2(origin.x + pad + swatch + pad * 0.5f, y_title),
+                 p.warning, chart.reference_label);
+        y_title += fonts.small->FontSize;
+    }
 
-    const float label_h = fonts.small->FontSize;
+    const float label_h = fonts.small->FontSize * (term_on_two_lines ? 2.0f : 1.0f);
     const float value_h = fonts.body->FontSize;
-    const float plot_top = origin.y + pad + fonts.bold->FontSize + value_h;
+    const float plot_top = y_title + pad * 0.4f + value_h;
     const float plot_bottom = end.y - pad * 0.6f - label_h - pad * 0.4f;
     const float plot_h = std::max(1.0f, plot_bottom - plot_top);
     const size_t n = chart.values.size();
@@ -182,6 +302,13 @@ void TrendsBoard::draw_chart(const Chart& chart, ImVec2 origin, ImVec2 size,
     const float bar_w = slot * 0.72f;
     list->AddLine(ImVec2(origin.x + pad, plot_bottom), ImVec2(end.x - pad, plot_bottom),
                   to_u32(p.border), 2.0f * context.scale);
+
+    // The reference line goes under the bars and their values, so a value stays readable.
+    if (chart.reference) {
+        const float y = plot_bottom - static_cast<float>(*chart.reference / chart.top) * plot_h;
+        list->AddLine(ImVec2(origin.x + pad, y), ImVec2(end.x - pad, y), to_u32(p.warning),
+                      3.0f * context.scale);
+    }
 
     for (size_t i = 0; i < n; ++i) {
         const bool now = static_cast<int>(i) == current_;
@@ -206,18 +333,20 @@ void TrendsBoard::draw_chart(const Chart& chart, ImVec2 origin, ImVec2 size,
 
         const std::string& term = term_labels_[i];
         ImFont* term_font = fonts.small;
-        const ImVec2 tl = text_size(term_font, term);
-        add_text(list, term_font, ImVec2(centre - tl.x / 2, plot_bottom + pad * 0.3f),
-                 now ? p.accent : p.text_dim, term);
-    }
-
-    if (chart.reference) {
-        const float y = plot_bottom - static_cast<float>(*chart.reference / chart.top) * plot_h;
-        list->AddLine(ImVec2(origin.x + pad, y), ImVec2(end.x - pad, y), to_u32(p.warning),
-                      3.0f * context.scale);
-        const ImVec2 ts = text_size(fonts.small, chart.reference_label);
-        add_text(list, fonts.small, ImVec2(end.x - pad - ts.x, y - ts.y - 2.0f * context.scale),
-                 p.warning, chart.reference_label);
+        const ImVec4& term_colour = now ? p.accent : p.text_dim;
+        const float term_y = plot_bottom + pad * 0.3f;
+        if (term_on_two_lines) {
+            const auto [name, year] = split_term(term);
+            add_text(list, term_font, ImVec2(centre - text_size(term_font, name).x / 2, term_y),
+                     term_colour, name);
+            add_text(
+                list, term_font,
+                ImVec2(centre - text_size(term_font, year).x / 2, term_y + term_font->FontSize),
+                term_colour, year);
+        } else {
+            const ImVec2 tl = text_size(term_font, term);
+            add_text(list, term_font, ImVec2(centre - tl.x / 2, term_y), term_colour, term);
+        }
     }
 }
 

@@ -21,6 +21,8 @@ class TrendsBoard final : public Board {
     std::string_view name() const override { return "trends"; }
     std::string_view title() const override { return "Trends"; }
     void draw(const core::Snapshot& snapshot, const BoardContext& context) override;
+    // On the wall the charts are shown a page at a time, as many as fit legibly.
+    size_t pages() const override { return pages_; }
 
     // One chart as drawn: a bar per term, formatted once per snapshot.
     struct Chart {
@@ -35,8 +37,19 @@ class TrendsBoard final : public Board {
     const std::vector<Chart>& charts() const { return charts_; }
 
   private:
+    // How the charts share the grid: columns and rows per page, and whether a term's
+    // label needs two lines ("Au" over "24") to fit under its bar.
+    struct Layout {
+        int columns = 1, rows = 1;
+        ImVec2 cell;
+        bool term_on_two_lines = false;
+    };
     void refresh(const core::Snapshot& snapshot);
-    void draw_chart(const Chart& chart, ImVec2 origin, ImVec2 size, const BoardContext& context);
+    Layout layout(ImVec2 grid, float gap, const BoardContext& context) const;
+    float chart_height_needed(const Chart& chart, float width, bool term_on_two_lines,
+                              const BoardContext& context) const;
+    void draw_chart(const Chart& chart, ImVec2 origin, ImVec2 size, bool term_on_two_lines,
+                    const BoardContext& context);
     void draw_teachers(const core::Snapshot& snapshot, ImVec2 origin, ImVec2 size,
                        const BoardContext& context);
 
@@ -49,6 +62,7 @@ class TrendsBoard final : public Board {
     std::string subtitle_, today_;
     std::vector<std::string> teacher_counts_, teacher_late_;
     int teacher_top_ = 1;  // the most open cases of any teacher
+    size_t pages_ = 1;
 };
 
 }  // namespace widgets
