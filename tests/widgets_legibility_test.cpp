@@ -170,6 +170,7 @@ void check_wall(const Wall& wall) {
         for (size_t page = 0; page < pages; ++page) {
             INFO(wall.name << ", board " << board << ", page " << page + 1 << " of " << pages);
             app.show_page(page);
+            const auto drawn_from = std::chrono::system_clock::now();
             const GlyphSurvey survey = settled_frame(app);
             REQUIRE(survey.glyphs.size() > 50);  // it did draw
             const std::vector<std::string> found =
@@ -177,10 +178,9 @@ void check_wall(const Wall& wall) {
             for (size_t i = 0; i < std::min<size_t>(found.size(), 12); ++i) UNSCOPED_INFO(found[i]);
             CHECK(found.empty());
 
-            // Headline figures: the clock (read after the frame too, in case the minute
-            // turned) and the board's first count.
-            const auto now = std::chrono::system_clock::now();
-            float clock = cap_mm_of(survey, app::clock_text(now), geometry);
+            // Headline figures: the clock (the frame showed the minute from before it was
+            // drawn or, if the minute turned meanwhile, the one after) and the first count.
+            float clock = cap_mm_of(survey, app::clock_text(drawn_from), geometry);
             if (clock < 0.0f)
                 clock =
                     cap_mm_of(survey, app::clock_text(std::chrono::system_clock::now()), geometry);
