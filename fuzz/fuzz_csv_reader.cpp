@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
     db::inbox::TextTable table;
-    std::vector<db::Problem> problems;
+    db::ProblemList problems;
     bool readable = db::inbox::read_csv(text, "fuzz.csv", table, problems);
     // An unreadable file must say why.
     if (!readable && problems.empty()) std::abort();

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const auto kind = static_cast<db::InboxKind>(data[0] % 9);
     std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
     db::inbox::TextTable table;
-    std::vector<db::Problem> problems;
+    db::ProblemList problems;
     bool readable = db::inbox::read_json(text, kind, "fuzz.json", table, problems);
     if (!readable && problems.empty()) std::abort();
     return 0;
