@@ -49,6 +49,9 @@ with_display() {
   if [ -n "${DISPLAY:-}" ]; then
     "$@"
   else
-    xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" "$@"
+    # -noreset: by default Xvfb resets when its last client leaves, and a test window
+    # opening during that reset fails with "cannot open display" (ctest -j runs windows
+    # one after another and side by side).
+    xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp -noreset" "$@"
   fi
 }
