@@ -20,6 +20,7 @@
 #include "app/frame_clock.hpp"
 #include "db/store.hpp"
 #include "db/sync/store_snapshot.hpp"
+#include "support/demo_district.hpp"
 #include "support/glyph_survey.hpp"
 #include "support/temp_dir.hpp"
 #include "widgets/contrast.hpp"
@@ -45,15 +46,10 @@ constexpr Wall k43at2{"43-inch 1080p wall read from 2 m", 43.0f, 2.0f, 1920, 108
 std::shared_ptr<const core::Snapshot> demo() {
     static test_support::TempDir dir;
     static std::shared_ptr<const core::Snapshot> snapshot = [] {
-        const auto db = dir / "demo.db";
-        auto result =
-            test_support::run_command(std::string(LIFTBOARD_BINARY) + " demo-data --out " +
-                                      db.string() + " --pupils 300 --seed 1 --today 2025-11-20");
-        INFO(result.output);
-        REQUIRE(result.status == 0);
+        const auto db = test_support::make_demo(dir);
         db::Store store(db, db::Store::Access::read_only);
         core::SnapshotOptions options;
-        options.today = *core::parse_date("2025-11-20");
+        options.today = *core::parse_date(test_support::kDemoToday);
         return db::snapshot_from_store(store, options, 1);
     }();
     return snapshot;

@@ -7,6 +7,7 @@
 
 #include "db/store.hpp"
 #include "db/sync/store_snapshot.hpp"
+#include "support/demo_district.hpp"
 #include "support/headless_imgui.hpp"
 #include "support/temp_dir.hpp"
 #include "widgets/trends_board.hpp"
@@ -16,15 +17,10 @@ namespace {
 std::shared_ptr<const core::Snapshot> demo() {
     static test_support::TempDir dir;
     static std::shared_ptr<const core::Snapshot> snapshot = [] {
-        const auto db = dir / "demo.db";
-        auto result =
-            test_support::run_command(std::string(LIFTBOARD_BINARY) + " demo-data --out " +
-                                      db.string() + " --pupils 300 --seed 1 --today 2025-11-20");
-        INFO(result.output);
-        REQUIRE(result.status == 0);
+        const auto db = test_support::make_demo(dir);
         db::Store store(db, db::Store::Access::read_only);
         core::SnapshotOptions options;
-        options.today = *core::parse_date("2025-11-20");
+        options.today = *core::parse_date(test_support::kDemoToday);
         return db::snapshot_from_store(store, options, 1);
     }();
     return snapshot;
