@@ -35,13 +35,14 @@ ensure_packages() {
 }
 
 # configure_and_build BUILD_DIR BUILD_TYPE [extra cmake args...]
+# $BUILD_TARGET, when set, builds that target only (scripts/bench: `benches`).
 configure_and_build() {
   local dir="$1" type="$2"
   shift 2
   if [ ! -f "$ROOT/$dir/build.ninja" ]; then
     cmake -S "$ROOT" -B "$ROOT/$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
   fi
-  cmake --build "$ROOT/$dir" -j "$(nproc)"
+  cmake --build "$ROOT/$dir" -j "$(nproc)" ${BUILD_TARGET:+--target "$BUILD_TARGET"}
 }
 
 # Runs "$@" with a display: the current one, or a private Xvfb when there is none.
