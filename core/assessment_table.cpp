@@ -1,6 +1,9 @@
 #include "core/assessment_table.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 namespace core {
 
@@ -26,6 +29,66 @@ void AssessmentTable::push_back(const PupilAssessment& a) {
     r.next_earliest = a.next.earliest.value_or(Date{});
     r.next_due = a.next.due.value_or(Date{});
     rows_.push_back(r);
+}
+
+AssessmentTable AssessmentTable::patched(const AssessmentTable& base,
+                                         std::span<const uint32_t> pupils,
+                                         std::span<const PupilAssessment> fresh) {
+    if (pupils.size() != fresh.size() || !std::is_sorted(pupils.begin(), pupils.end()) ||
+        (!pupils.empty() && pupils.back() >= base.rows_.size()))
+        throw std::logic_error("assessment patch: pupils not ascending indices of the base");
+    AssessmentTable t;
+    *t.texts_ = *base.texts_;
+    size_t bytes = 0, texts = 0;
+    for (const PupilAssessment& a : fresh) {
+        bytes += a.next.description.size();
+        for (const Finding& f : a.findings) bytes += f.reason.size();
+        texts += 1 + a.findings.size();
+    }
+    t.texts_->reserve_more(bytes, texts);
+    std::unordered_map<std::string, uint32_t> added;  // new texts of this patch, once each
+    auto text_id = [&](const std::string& text) {
+        auto it = added.find(text);
+        if (it != added.end()) return it->second;
+        return added.emplace(text, t.texts_->append(text)).first->second;
+    };
+    t.rows_ = base.rows_;
+    t.findings_.reserve(base.findings_.size() + texts);
+    t.finding_pupil_.reserve(base.findings_.size() + texts);
+    size_t next = 0;  // base finding not yet copied
+    for (size_t k = 0; k < pupils.size(); ++k) {
+        const uint32_t p = pupils[k];
+        const size_t first = base.first_finding(p);
+        t.findings_.insert(t.findings_.end(), base.findings_.begin() + static_cast<ptrdiff_t>(next),
+                           base.findings_.begin() + static_cast<ptrdiff_t>(first));
+        t.finding_pupil_.insert(t.finding_pupil_.end(),
+                                base.finding_pupil_.begin() + static_cast<ptrdiff_t>(next),
+                                base.finding_pupil_.begin() + static_cast<ptrdiff_t>(first));
+        next = first + base.rows_[p].finding_count;
+        const PupilAssessment& a = fresh[k];
+        Row& r = t.rows_[p];
+        r = Row{};
+        r.finding_count = static_cast<uint8_t>(a.findings.size());
+        for (const Finding& f : a.findings)
+            t.findings_.push_back(
+                {f.due.value_or(Date{}), text_id(f.reason), f.rule, f.status, f.due.has_value()});
+        t.finding_pupil_.insert(t.finding_pupil_.end(), a.findings.size(), p);
+        r.stage = a.stage;
+        r.worst = a.worst();
+        r.next_text = a.next.description.empty() ? 0 : text_id(a.next.description);
+        r.has_earliest = a.next.earliest.has_value();
+        r.has_due = a.next.due.has_value();
+        r.next_earliest = a.next.earliest.value_or(Date{});
+        r.next_due = a.next.due.value_or(Date{});
+    }
+    t.findings_.insert(t.findings_.end(), base.findings_.begin() + static_cast<ptrdiff_t>(next),
+                       base.findings_.end());
+    t.finding_pupil_.insert(t.finding_pupil_.end(),
+                            base.finding_pupil_.begin() + static_cast<ptrdiff_t>(next),
+                            base.finding_pupil_.end());
+    t.findings_.shrink_to_fit();
+    t.finding_pupil_.shrink_to_fit();
+    return t;
 }
 
 void AssessmentTable::seal() {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,12 @@ class AssessmentTable {
     // Explicit: rows built from a table view its texts, so a table made on the fly for
     // one call would leave them dangling.
     explicit AssessmentTable(const std::vector<PupilAssessment>& all);
+
+    // `base` with the assessments of `pupils` (ascending indices) replaced by `fresh`
+    // (parallel): what an incremental snapshot re-ran the rules for. The texts are copied
+    // with their ids; new ones are appended (TextPool::append), not re-deduped.
+    static AssessmentTable patched(const AssessmentTable& base, std::span<const uint32_t> pupils,
+                                   std::span<const PupilAssessment> fresh);
 
     // Appends the next pupil's assessment.
     void push_back(const PupilAssessment& a);

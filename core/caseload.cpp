@@ -29,9 +29,14 @@ std::optional<OpenCase> open_case(EventRange events) {
             case EventKind::visit:
                 if (c.opened && e.date >= c.opened->date) c.last_visit = e;
                 break;
-            case EventKind::hnf_applied: c.hnf = "applied"; break;
-            case EventKind::hnf_decision: c.hnf = e.detail; break;
-            default: break;
+            case EventKind::hnf_applied:
+                c.hnf = "applied";
+                break;
+            case EventKind::hnf_decision:
+                c.hnf = e.detail;
+                break;
+            default:
+                break;
         }
     }
     if (!c.opened) return std::nullopt;
@@ -48,53 +53,68 @@ std::string next_visit_text(const CaseloadRow& row) {
     return row.next_visit_due ? to_short_display(*row.next_visit_due) : "";
 }
 
-void build_caseload(const Dataset& data, const AssessmentTable& assessments,
-                    const SnapshotOptions& options, std::vector<CaseloadRow>& rows,
-                    std::vector<TeacherLoad>& loads) {
+namespace {
+
+// Where the row's school and teacher come from: the Dataset's lookups, and the case's
+// assigned teacher over the one who opened the case (`opened_by`).
+void fill_school_and_teacher(const Dataset& data, const PupilEntry& p, std::string_view opened_by,
+                             CaseloadRow& row) {
+    const School* school = data.school(p.school_urn);
+    row.school = school ? std::string_view(school->name) : p.school_urn;
+    const CaseState* state = data.case_state(p.pupil_ref);
+    row.teacher_id = state && !state->assigned_staff_id.empty()
+                         ? std::string_view(state->assigned_staff_id)
+                         : opened_by;
+    const Staff* teacher = data.staff_member(row.teacher_id);
+    row.teacher = teacher ? std::string_view(teacher->name)
+                          : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
+}
+
+void fill_assessment(const AssessmentTable& assessments, size_t i, CaseloadRow& row) {
+    if (i >= assessments.size()) return;
+    row.stage = display_name(assessments.stage(i));
+    row.next_action = assessments.next_text(i);
+    row.worst = assessments.worst(i);
+}
+
+// Pupil i's row, or none when the pupil has no open case.
+std::optional<CaseloadRow> caseload_row(const Dataset& data, const AssessmentTable& assessments,
+                                        const SnapshotOptions& options, size_t i) {
+    auto c = open_case(data.events_of(i));
+    if (!c) return std::nullopt;
+    const PupilEntry& p = data.pupils[i];
+    CaseloadRow row;
+    row.pupil = static_cast<uint32_t>(i);
+    row.pupil_label = pupil_label(p);
+    row.need_area = need_area_label(p.need_area);
+    row.agreed_outcome = c->opened->detail;
+    row.hnf = c->hnf;
+    fill_school_and_teacher(data, p, c->opened->staff_id, row);
+
+    Date since = c->last_visit ? c->last_visit->date : c->opened->date;
+    if (c->last_visit) row.last_visit = c->last_visit->date;
+    row.next_visit_due = since + options.rules.visit_interval_weeks * 7;
+    row.visit_overdue = *row.next_visit_due < options.today;
+
+    if (auto clock =
+            open_ehc_clock(data.events_of(i), options.today, options.rules.due_window_days)) {
+        // A wall shows weeks up to 255; a request open that long is its own finding.
+        row.ehc_week = static_cast<uint8_t>(std::min(clock->week, 255));
+        row.ehc_status = clock->status;
+    }
+    fill_assessment(assessments, i, row);
+    return row;
+}
+
+// Sorts the rows and counts each teacher's cases.
+void finish_caseload(std::vector<CaseloadRow>& rows, std::vector<TeacherLoad>& loads) {
     std::map<std::string, TeacherLoad> by_teacher;
-    for (size_t i = 0; i < data.pupils.size(); ++i) {
-        auto c = open_case(data.events_of(i));
-        if (!c) continue;
-        const PupilEntry& p = data.pupils[i];
-        CaseloadRow row;
-        row.pupil = static_cast<uint32_t>(i);
-        row.pupil_label = pupil_label(p);
-        const School* school = data.school(p.school_urn);
-        row.school = school ? std::string_view(school->name) : p.school_urn;
-        row.need_area = need_area_label(p.need_area);
-        row.agreed_outcome = c->opened->detail;
-        row.hnf = c->hnf;
-
-        const CaseState* state = data.case_state(p.pupil_ref);
-        row.teacher_id = state && !state->assigned_staff_id.empty()
-                             ? std::string_view(state->assigned_staff_id)
-                             : c->opened->staff_id;
-        const Staff* teacher = data.staff_member(row.teacher_id);
-        row.teacher = teacher ? std::string_view(teacher->name)
-                              : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
-
-        Date since = c->last_visit ? c->last_visit->date : c->opened->date;
-        if (c->last_visit) row.last_visit = c->last_visit->date;
-        row.next_visit_due = since + options.rules.visit_interval_weeks * 7;
-        row.visit_overdue = *row.next_visit_due < options.today;
-
-        if (auto clock =
-                open_ehc_clock(data.events_of(i), options.today, options.rules.due_window_days)) {
-            // A wall shows weeks up to 255; a request open that long is its own finding.
-            row.ehc_week = static_cast<uint8_t>(std::min(clock->week, 255));
-            row.ehc_status = clock->status;
-        }
-        if (i < assessments.size()) {
-            row.stage = display_name(assessments.stage(i));
-            row.next_action = assessments.next_text(i);
-            row.worst = assessments.worst(i);
-        }
+    for (const CaseloadRow& row : rows) {
         TeacherLoad& load = by_teacher[std::string(row.teacher_id)];
         load.staff_id = row.teacher_id;
         load.name = row.teacher;
         ++load.cases;
         if (row.visit_overdue) ++load.overdue_visits;
-        rows.push_back(std::move(row));
     }
     std::sort(rows.begin(), rows.end(), [](const CaseloadRow& a, const CaseloadRow& b) {
         return std::tuple(a.teacher, !a.visit_overdue, a.pupil_label) <
@@ -104,6 +124,39 @@ void build_caseload(const Dataset& data, const AssessmentTable& assessments,
     for (auto& [id, load] : by_teacher) loads.push_back(std::move(load));
     std::sort(loads.begin(), loads.end(),
               [](const TeacherLoad& a, const TeacherLoad& b) { return a.name < b.name; });
+}
+
+}  // namespace
+
+void build_caseload(const Dataset& data, const AssessmentTable& assessments,
+                    const SnapshotOptions& options, std::vector<CaseloadRow>& rows,
+                    std::vector<TeacherLoad>& loads) {
+    for (size_t i = 0; i < data.pupils.size(); ++i)
+        if (auto row = caseload_row(data, assessments, options, i)) rows.push_back(std::move(*row));
+    finish_caseload(rows, loads);
+}
+
+void patch_caseload(const Dataset& base_data, const std::vector<CaseloadRow>& base_rows,
+                    const Dataset& data, const AssessmentTable& assessments,
+                    const SnapshotOptions& options, const std::vector<uint32_t>& changed,
+                    std::vector<CaseloadRow>& rows, std::vector<TeacherLoad>& loads) {
+    rows.reserve(base_rows.size() + changed.size());
+    for (const CaseloadRow& old : base_rows) {
+        if (std::binary_search(changed.begin(), changed.end(), old.pupil)) continue;
+        // Its events are as they were: what came from them is kept, pointed at the new
+        // Dataset; the rest is looked up again (the school and teacher tables are new
+        // copies, the assessments a new table).
+        CaseloadRow row = old;
+        row.agreed_outcome = data.rebased(base_data, old.agreed_outcome);
+        row.hnf = data.rebased(base_data, old.hnf);
+        fill_school_and_teacher(data, data.pupils[old.pupil],
+                                data.rebased(base_data, old.teacher_id), row);
+        fill_assessment(assessments, old.pupil, row);
+        rows.push_back(std::move(row));
+    }
+    for (uint32_t i : changed)
+        if (auto row = caseload_row(data, assessments, options, i)) rows.push_back(std::move(*row));
+    finish_caseload(rows, loads);
 }
 
 }  // namespace core

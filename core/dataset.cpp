@@ -20,8 +20,8 @@ std::unordered_map<std::string_view, size_t> by_key(const std::vector<T>& rows, 
 }
 
 template <typename T>
-const T* lookup(const std::unordered_map<std::string_view, size_t>& map,
-                const std::vector<T>& rows, std::string_view key) {
+const T* lookup(const std::unordered_map<std::string_view, size_t>& map, const std::vector<T>& rows,
+                std::string_view key) {
     auto it = map.find(key);
     return it == map.end() ? nullptr : &rows[it->second];
 }
@@ -53,9 +53,7 @@ void Dataset::index() {
     std::sort(terms.begin(), terms.end(),
               [](const Term& a, const Term& b) { return a.start < b.start; });
 
-    school_by_urn_ = by_key(schools, [](const School& s) -> std::string_view { return s.urn; });
-    staff_by_id_ = by_key(staff, [](const Staff& s) -> std::string_view { return s.staff_id; });
-    case_by_ref_ = by_key(cases, [](const CaseState& c) -> std::string_view { return c.pupil_ref; });
+    index_lookups();
 
     const TextPool& text = *text_;
     pupils_by_ref_.resize(pupils.size());
@@ -76,6 +74,13 @@ void Dataset::index() {
     index_events(pupil_of_text);
     index_bookings(pupil_of_text);
     text_->seal();
+}
+
+void Dataset::index_lookups() {
+    school_by_urn_ = by_key(schools, [](const School& s) -> std::string_view { return s.urn; });
+    staff_by_id_ = by_key(staff, [](const Staff& s) -> std::string_view { return s.staff_id; });
+    case_by_ref_ =
+        by_key(cases, [](const CaseState& c) -> std::string_view { return c.pupil_ref; });
 }
 
 void Dataset::index_events(const std::vector<uint32_t>& pupil_of_text) {

@@ -21,6 +21,17 @@
 
 namespace core {
 
+// What changed for an incremental snapshot (dataset_patch.cpp): some existing pupils'
+// rows as the store now holds them, and the small tables read whole again.
+struct DatasetPatch {
+    std::vector<uint32_t> pupils;   // indices into the base Dataset's pupils, ascending
+    std::vector<Pupil> records;     // parallel to `pupils`; the same refs
+    std::vector<Event> events;      // every event of those pupils, any order
+    std::vector<Booking> bookings;  // every booking of those pupils, any order
+    std::vector<CaseState> cases;   // the whole case_state table
+    std::vector<SyncConflict> conflicts;
+};
+
 struct Dataset {
     Dataset() = default;
     // Not copyable: the lookups and tables refer to the text pool and the vectors.
@@ -56,6 +67,13 @@ struct Dataset {
     // after adding more rows.
     void index();
 
+    // `base` with the patch's pupils' rows replaced and its small tables taken from the
+    // patch: equal, row for row, to loading the store the patch was read from, when only
+    // those pupils' rows (and the case and conflict tables) changed since `base` was.
+    // Costs a copy of the packed tables (memcpy), not a re-sort or a re-read of them.
+    // The reference tables are copied too: the new Dataset owns all it views.
+    static Dataset patched(const Dataset& base, DatasetPatch patch);
+
     const School* school(std::string_view urn) const;
     const Staff* staff_member(std::string_view staff_id) const;
     std::optional<PupilEntry> pupil(std::string_view pupil_ref) const;
@@ -68,10 +86,20 @@ struct Dataset {
     EventRange events_of(size_t pupil_index) const;
     BookingRange bookings_of(size_t pupil_index) const;
 
+    // `text`, a view into `base`'s texts, as the same text in this Dataset, which must
+    // have been made by patched() from `base`: its pool starts as a copy of base's. A view
+    // of anything else (a literal, "") is returned as it is. Lets an incremental snapshot
+    // keep a previous board row and point it at the new Dataset.
+    std::string_view rebased(const Dataset& base, std::string_view text) const {
+        const size_t offset = base.text_->offset_of(text);
+        return offset == std::string_view::npos ? text : text_->at_offset(offset, text.size());
+    }
+
     // Heap bytes of the packed tables and the text pool (what 100k pupils cost).
     size_t memory_bytes() const;
 
   private:
+    void index_lookups();  // school, staff and case by key
     void index_events(const std::vector<uint32_t>& pupil_of_text);
     void index_bookings(const std::vector<uint32_t>& pupil_of_text);
 

@@ -18,17 +18,29 @@ namespace core {
 // Ordered by severity: a higher value is more severe.
 enum class Status : uint8_t { ok, warning, due, overdue, blocked };
 enum class RuleId : uint8_t {
-    consent_before_referral, surgery_before_lift, paperwork_deadline, lift_group, referral_cap,
-    qfla_review, monitor_two_terms, impact_review, surgery_two_terms, caselist_visit,
+    consent_before_referral,
+    surgery_before_lift,
+    paperwork_deadline,
+    lift_group,
+    referral_cap,
+    qfla_review,
+    monitor_two_terms,
+    impact_review,
+    surgery_two_terms,
+    caselist_visit,
     ehcna_after_lift,
     // After LIFT (issue 11): reviews of recommendations, HNF evidence, the statutory
     // EHC needs assessment clocks and the EHC plan's annual review.
-    recommendation_review, hnf_evidence, ehcna_decision, ehcp_20_weeks, annual_review,
+    recommendation_review,
+    hnf_evidence,
+    ehcna_decision,
+    ehcp_20_weeks,
+    annual_review,
 };
 inline constexpr int kRuleCount = 16;
 
-std::string_view to_string(Status s);   // "blocked"
-std::string_view to_string(RuleId r);   // "consent-before-referral"
+std::string_view to_string(Status s);  // "blocked"
+std::string_view to_string(RuleId r);  // "consent-before-referral"
 std::optional<RuleId> parse_rule_id(std::string_view s);
 
 struct Finding {
@@ -46,19 +58,31 @@ struct RulesConfig {
     // the product; off only where their cost is measured against the rules before
     // them (bench/rules_bench.cpp).
     bool after_lift_rules = true;
+    bool operator==(const RulesConfig&) const = default;
 };
 
 // Furthest step reached and not closed (RULES.md "The pupil's stage").
 enum class Stage : uint8_t {
-    none, concern, qfla, monitoring, sen_support, surgery, lift, caselist, hnf, ehcna, ehcp, closed
+    none,
+    concern,
+    qfla,
+    monitoring,
+    sen_support,
+    surgery,
+    lift,
+    caselist,
+    hnf,
+    ehcna,
+    ehcp,
+    closed
 };
-std::string_view to_string(Stage s);        // "sen_support"
-std::string_view display_name(Stage s);     // "SEN Support"
+std::string_view to_string(Stage s);     // "sen_support"
+std::string_view display_name(Stage s);  // "SEN Support"
 
 struct NextStep {
-    std::string description;      // "Discuss at an STLS Surgery"
-    std::optional<Date> earliest; // earliest date the rules allow, where one applies
-    std::optional<Date> due;      // latest date the rules allow, where one applies
+    std::string description;       // "Discuss at an STLS Surgery"
+    std::optional<Date> earliest;  // earliest date the rules allow, where one applies
+    std::optional<Date> due;       // latest date the rules allow, where one applies
 };
 
 // Status of something outstanding that falls due on `due`: overdue once the date has
@@ -85,7 +109,7 @@ struct BookingCheck {
 // Evaluates every rule for pupils of one Dataset. Construction precomputes what is
 // shared between pupils (term calendar, group lookups, bookings per meeting).
 class RulesEngine {
-public:
+  public:
     RulesEngine(const Dataset& data, RulesConfig config);
     ~RulesEngine();
     RulesEngine(const RulesEngine&) = delete;
@@ -109,7 +133,7 @@ public:
     // term holding the date, else schools.lift_group). `school` must be in data.schools.
     std::string_view school_group(const School& school, Date date) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

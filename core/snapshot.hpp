@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/dataset.hpp"
 #include "core/assessment_table.hpp"
+#include "core/dataset.hpp"
 #include "core/date.hpp"
 #include "core/meetings.hpp"
 #include "core/pupil_text.hpp"
@@ -27,8 +27,8 @@ namespace core {
 // has over 10k rows, and copies of every school and teacher name added megabytes. The
 // pupil's full name is not kept: a board with privacy off reads it from the Dataset.
 struct CaseloadRow {
-    uint32_t pupil = 0;          // index into Snapshot::data->pupils
-    std::string pupil_label;     // privacy-safe: "A.B.  P00012"
+    uint32_t pupil = 0;       // index into Snapshot::data->pupils
+    std::string pupil_label;  // privacy-safe: "A.B.  P00012"
     std::string_view school;
     std::string_view need_area;  // "SEMH"
     std::string_view stage;      // "Caselist"
@@ -38,11 +38,11 @@ struct CaseloadRow {
     std::optional<Date> last_visit;  // none: not visited since joining the caselist
     std::optional<Date> next_visit_due;
     std::string_view next_action;
-    std::string_view hnf;        // "", "applied", "approved", "declined"
+    std::string_view hnf;  // "", "applied", "approved", "declined"
     // The EHC clock of an open request (after_lift_view.hpp): its week, 0 when none.
     uint8_t ehc_week = 0;
     Status ehc_status = Status::ok;
-    Status worst = Status::ok;   // most severe finding of the pupil
+    Status worst = Status::ok;  // most severe finding of the pupil
     bool visit_overdue = false;
 };
 
@@ -67,16 +67,17 @@ struct Snapshot {
     Date today;
     RulesConfig rules;        // what the rules ran with (the pupil card's clock uses its window)
     uint64_t generation = 0;  // increases with every published snapshot
+    bool patched = false;     // built from the previous snapshot (patch_snapshot), not in full
     std::chrono::system_clock::time_point built_at;
-    std::string data_as_of;   // when the data last changed, shown in the status bar
+    std::string data_as_of;  // when the data last changed, shown in the status bar
     std::shared_ptr<const Dataset> data;
-    AssessmentTable assessments;  // parallel to data->pupils
-    std::vector<CaseloadRow> caseload;         // by teacher, then overdue first, then label
-    std::vector<TeacherLoad> teacher_loads;    // by name
-    std::vector<SyncConflict> conflicts;       // hub edits to resolve, oldest first
-    TriageList triage;                         // pupils needing action, most severe first
-    MeetingBoardModel meetings;                // the home district's meetings, two weeks
-    TrendFigures trends;                       // the last six terms' figures (trends.hpp)
+    AssessmentTable assessments;                // parallel to data->pupils
+    std::vector<CaseloadRow> caseload;          // by teacher, then overdue first, then label
+    std::vector<TeacherLoad> teacher_loads;     // by name
+    std::vector<SyncConflict> conflicts;        // hub edits to resolve, oldest first
+    TriageList triage;                          // pupils needing action, most severe first
+    MeetingBoardModel meetings;                 // the home district's meetings, two weeks
+    TrendFigures trends;                        // the last six terms' figures (trends.hpp)
     std::shared_ptr<const SearchIndex> search;  // the quick lookup's index; never null once built
 };
 
@@ -86,5 +87,25 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
                                                const SnapshotOptions& options,
                                                uint64_t generation = 0,
                                                std::string data_as_of = {});
+
+// What an incremental snapshot is told changed since its base (snapshot_patch.cpp).
+struct SnapshotChange {
+    std::vector<uint32_t> pupils;  // indices into Dataset::pupils whose rows changed, ascending
+    bool pupil_records = false;    // a pupil's own row (school, names) changed, not only its
+                                   // events, bookings or case
+};
+
+// The snapshot of `data` (Dataset::patched from base.data with `change.pupils`) built
+// from `base`: the rules re-run only for the changed pupils and those whose findings
+// they can change (the same school's pupils booked at the same meeting: referral-cap),
+// every other assessment copied; the search index shared unless a pupil's own row
+// changed. Equal to build_snapshot(data, options) when `base` was built with the same
+// options (today, rules, home district: the caller's to ensure; today and rules are
+// checked, and a difference builds in full).
+std::shared_ptr<const Snapshot> patch_snapshot(const Snapshot& base,
+                                               std::shared_ptr<const Dataset> data,
+                                               const SnapshotChange& change,
+                                               const SnapshotOptions& options, uint64_t generation,
+                                               std::string data_as_of);
 
 }  // namespace core

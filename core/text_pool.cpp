@@ -40,6 +40,22 @@ uint32_t TextPool::intern(std::string_view text) {
     return id;
 }
 
+uint32_t TextPool::append(std::string_view text) {
+    if (text.empty()) return 0;
+    if (!slots_.empty()) return intern(text);  // keep a live dedupe table whole
+    if (chars_.size() + text.size() > UINT32_MAX)
+        throw std::length_error("text pool: more than 4 GB of distinct text");
+    const auto id = static_cast<uint32_t>(size());
+    chars_.append(text);
+    begin_.push_back(static_cast<uint32_t>(chars_.size()));
+    return id;
+}
+
+void TextPool::reserve_more(size_t bytes, size_t texts) {
+    chars_.reserve(chars_.size() + bytes);
+    begin_.reserve(begin_.size() + texts);
+}
+
 void TextPool::seal() {
     release(slots_);
     chars_.shrink_to_fit();

@@ -93,42 +93,43 @@ std::string_view priority_label(int priority) {
     }
 }
 
-TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
-                        const RulesConfig& rules) {
-    TriageList list;
-    list.referral_cap = rules.referral_cap;
-    const size_t n = std::min(data.pupils.size(), assessments.size());
-    for (size_t i = 0; i < n; ++i) {
-        if (assessments.finding_count(i) == 0) continue;
-        const std::vector<FindingView> findings = assessments.findings(i);
-        const PupilEntry& p = data.pupils[i];
-        TriageRow row;
-        row.pupil = static_cast<uint32_t>(i);
-        row.pupil_ref = p.pupil_ref;
-        row.pupil_label = pupil_label(p);
-        row.school_urn = p.school_urn;
-        const School* school = data.school(p.school_urn);
-        row.school = school ? std::string_view(school->name) : p.school_urn;
+namespace {
 
-        const CaseState* state = data.case_state(p.pupil_ref);
-        row.teacher_id = case_teacher_id(data, i);
-        const Staff* teacher = data.staff_member(row.teacher_id);
-        row.teacher = teacher ? std::string_view(teacher->name)
-                              : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
-        row.priority = state ? state->priority : 0;
-        row.priority_text = priority_label(row.priority);
+// Pupil i's row (it has findings); `teacher_id` as case_teacher_id gives it.
+TriageRow triage_row(const Dataset& data, const AssessmentTable& assessments, size_t i,
+                     std::string_view teacher_id) {
+    const std::vector<FindingView> findings = assessments.findings(i);
+    const PupilEntry& p = data.pupils[i];
+    TriageRow row;
+    row.pupil = static_cast<uint32_t>(i);
+    row.pupil_ref = p.pupil_ref;
+    row.pupil_label = pupil_label(p);
+    row.school_urn = p.school_urn;
+    const School* school = data.school(p.school_urn);
+    row.school = school ? std::string_view(school->name) : p.school_urn;
 
-        const FindingView& lead = lead_finding(findings);
-        row.worst = findings.front().status;
-        row.status_word = to_string(row.worst);
-        for (const FindingView& f : findings) row.rules |= rule_bit(f.rule);
-        row.lead_rule = lead.rule;
-        row.finding_count = static_cast<uint8_t>(findings.size());
-        row.due = lead.due;
-        row.reason = lead.reason;
-        ++list.by_status[static_cast<size_t>(row.worst)];
-        list.rows.push_back(std::move(row));
-    }
+    const CaseState* state = data.case_state(p.pupil_ref);
+    row.teacher_id = teacher_id;
+    const Staff* teacher = data.staff_member(row.teacher_id);
+    row.teacher = teacher ? std::string_view(teacher->name)
+                          : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
+    row.priority = state ? state->priority : 0;
+    row.priority_text = priority_label(row.priority);
+
+    const FindingView& lead = lead_finding(findings);
+    row.worst = findings.front().status;
+    row.status_word = to_string(row.worst);
+    for (const FindingView& f : findings) row.rules |= rule_bit(f.rule);
+    row.lead_rule = lead.rule;
+    row.finding_count = static_cast<uint8_t>(findings.size());
+    row.due = lead.due;
+    row.reason = lead.reason;
+    return row;
+}
+
+// Sorts the rows and lists the filters' values.
+void finish_triage(TriageList& list) {
+    for (const TriageRow& row : list.rows) ++list.by_status[static_cast<size_t>(row.worst)];
     std::sort(list.rows.begin(), list.rows.end(), triage_before);
 
     uint16_t present = 0;
@@ -144,6 +145,42 @@ TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
     std::stable_partition(list.teachers.begin(), list.teachers.end(),
                           [](const TriageOption& o) { return !o.id.empty(); });
     list.rows.shrink_to_fit();  // kept for the snapshot's life: no spare growth room
+}
+
+}  // namespace
+
+TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
+                        const RulesConfig& rules) {
+    TriageList list;
+    list.referral_cap = rules.referral_cap;
+    const size_t n = std::min(data.pupils.size(), assessments.size());
+    for (size_t i = 0; i < n; ++i)
+        if (assessments.finding_count(i) != 0)
+            list.rows.push_back(triage_row(data, assessments, i, case_teacher_id(data, i)));
+    finish_triage(list);
+    return list;
+}
+
+TriageList patch_triage(const Dataset& base_data, const TriageList& base, const Dataset& data,
+                        const AssessmentTable& assessments, const RulesConfig& rules,
+                        const std::vector<uint32_t>& assessed) {
+    TriageList list;
+    list.referral_cap = rules.referral_cap;
+    list.rows.reserve(base.rows.size() + assessed.size());
+    for (const TriageRow& old : base.rows) {
+        if (std::binary_search(assessed.begin(), assessed.end(), old.pupil)) continue;
+        // Findings and events as they were: only the teacher's fallback (the one who
+        // opened the case, from the events) is kept, pointed at the new Dataset.
+        // (Its case is as it was too: the assigned teacher, when there is one, wins.)
+        std::string_view teacher_id = data.rebased(base_data, old.teacher_id);
+        const CaseState* state = data.case_state(data.pupils[old.pupil].pupil_ref);
+        if (state && !state->assigned_staff_id.empty()) teacher_id = state->assigned_staff_id;
+        list.rows.push_back(triage_row(data, assessments, old.pupil, teacher_id));
+    }
+    for (uint32_t i : assessed)
+        if (i < assessments.size() && assessments.finding_count(i) != 0)
+            list.rows.push_back(triage_row(data, assessments, i, case_teacher_id(data, i)));
+    finish_triage(list);
     return list;
 }
 

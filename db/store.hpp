@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/dataset.hpp"
 #include "core/domain.hpp"
@@ -19,7 +20,7 @@ namespace db {
 enum class Upsert { inserted, updated, unchanged };
 
 class Store {
-public:
+  public:
     enum class Access { read_write, read_only };
 
     // read_write creates a missing file (mode 0600) and migrates it; read_only requires
@@ -55,11 +56,16 @@ public:
 
     // Everything, indexed. Runs in one read transaction so the data is consistent.
     core::Dataset load_dataset();
+    // For an incremental snapshot (Dataset::patched): the rows of these pupils (records,
+    // events, bookings), the whole case_state table and the unresolved conflicts, in one
+    // read transaction. `pupils` and `records` are left for the caller (indices) and
+    // filled (one per ref found, in `refs` order); an unknown ref has no record.
+    core::DatasetPatch load_patch(const std::vector<std::string>& refs);
     // Frees this connection's page cache (it refills on demand): after a full read of a
     // large store the cache would otherwise hold megabytes the kiosk never reads again.
     void release_cache();
 
-private:
+  private:
     struct Statements;
     std::filesystem::path path_;
     SQLite::Database db_;

@@ -10,6 +10,7 @@
 #include "db/hub/hub_source.hpp"
 #include "db/import/printable_name.hpp"
 #include "db/store.hpp"
+#include "db/sync/change_log.hpp"
 #include "db/sync/command_applier.hpp"
 #include "db/sync/inbox_folder.hpp"
 #include "db/sync/inbox_watcher.hpp"
@@ -22,6 +23,7 @@ namespace db {
 Writer::Writer(WriterOptions options, core::SnapshotChannel& channel, core::SyncStatus& status)
     : options_(std::move(options)), channel_(channel), status_(status) {
     store_ = std::make_unique<Store>(options_.database);
+    changes_ = std::make_unique<ChangeLog>(*store_);
     if (options_.inbox) {
         inbox_ = std::make_unique<InboxFolder>(*options_.inbox, options_.settle);
         status_.set_source_configured(true);
@@ -34,11 +36,14 @@ Writer::Writer(WriterOptions options, core::SnapshotChannel& channel, core::Sync
         hub_options.connection_string = *options_.hub;
         sources_.push_back(std::make_unique<hub::HubSource>(std::move(hub_options), status_));
         status_.set_source_configured(true);
-        if (auto last = last_sync_success(*store_, sources_.back()->name())) status_.restore_last_success(*last);
+        if (auto last = last_sync_success(*store_, sources_.back()->name()))
+            status_.restore_last_success(*last);
     }
 }
 
-Writer::~Writer() { stop(); }
+Writer::~Writer() {
+    stop();
+}
 
 void Writer::start() {
     if (inbox_) {
@@ -174,7 +179,8 @@ std::vector<InboxOutcome> Writer::run_once() {
         commands.swap(queue_);
     }
     for (auto& pending : commands)
-        pending.promise.set_value(apply_command(*store_, pending.command, pending.who, options_.hub.has_value()));
+        pending.promise.set_value(
+            apply_command(*store_, pending.command, pending.who, options_.hub.has_value()));
     bool settling = false;
     std::vector<InboxOutcome> outcomes;
     if (inbox_) outcomes = process_inbox(false, settling);
@@ -263,7 +269,19 @@ void Writer::publish_snapshot() {
     core::SnapshotOptions options{options_.today.value_or(core::today_local()), options_.rules,
                                   options_.home_district};
     snapshot_day_ = options.today;
-    channel_.publish(snapshot_from_store(*store_, options, ++generation_));
+    const StoreChanges changes = changes_->take();
+    // A new day or new settings change every pupil's findings: those rebuild all.
+    const bool full = rebuild_all_ || !options_.incremental || !last_snapshot_ ||
+                      changes.everything || last_snapshot_->today != options.today ||
+                      !(last_snapshot_->rules == options.rules) ||
+                      last_home_district_ != options.home_district;
+    rebuild_all_ = true;  // until this build is out: what it was told is taken
+    last_snapshot_ =
+        full ? snapshot_from_store(*store_, options, ++generation_)
+             : snapshot_after_change(*store_, *last_snapshot_, changes, options, ++generation_);
+    last_home_district_ = options.home_district;
+    rebuild_all_ = false;
+    channel_.publish(last_snapshot_);
     store_->release_cache();
     release_free_memory();  // the build's temporaries and, usually, the old snapshot
 }
@@ -277,7 +295,8 @@ bool Writer::sync_sources(bool force) {
 std::chrono::milliseconds Writer::until_sources_due(std::chrono::milliseconds at_most) const {
     auto now = SyncSource::Clock::now();
     for (const auto& source : sources_)
-        at_most = std::min(at_most, std::chrono::duration_cast<std::chrono::milliseconds>(source->next_due() - now));
+        at_most = std::min(at_most, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        source->next_due() - now));
     return std::max(at_most, std::chrono::milliseconds(0));
 }
 

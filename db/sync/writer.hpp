@@ -27,6 +27,7 @@
 
 namespace db {
 
+class ChangeLog;
 class InboxFolder;
 class InboxWatcher;
 
@@ -47,6 +48,10 @@ struct WriterOptions {
     uint64_t max_file_bytes = inbox::kDefaultMaxFileBytes;
     // Test seam: called with each inbox file just before it is read.
     std::function<void(const std::filesystem::path&)> before_import;
+    // Build each snapshot after a change from the previous one and what the change
+    // touched (change_log.hpp); false rebuilds from the whole store every time (what
+    // bench/edit_bench.cpp measures as the "before").
+    bool incremental = true;
     // Daily backups of the store ([backup] in the config); none when unset.
     std::optional<DailyBackupOptions> backup;
 };
@@ -58,7 +63,7 @@ struct InboxOutcome {
 };
 
 class Writer final : public core::CommandSink {
-public:
+  public:
     Writer(WriterOptions options, core::SnapshotChannel& channel, core::SyncStatus& status);
     ~Writer() override;  // stops and joins
     Writer(const Writer&) = delete;
@@ -74,7 +79,8 @@ public:
     // When the thread last went round its loop (steady clock): a watchdog withholds its
     // ping when this grows old, so a stuck writer gets the service restarted.
     std::chrono::steady_clock::time_point heartbeat() const {
-        return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(heartbeat_.load()));
+        return std::chrono::steady_clock::time_point(
+            std::chrono::steady_clock::duration(heartbeat_.load()));
     }
     // A config reload: new rules and home district, then a fresh snapshot built with them.
     void set_snapshot_settings(core::RulesConfig rules, std::string home_district);
@@ -85,7 +91,7 @@ public:
     // What each sync source (the hub) did in the last run_once().
     const std::vector<SourcePass>& source_passes() const { return source_passes_; }
 
-private:
+  private:
     struct Pending {
         core::Command command;
         std::string who;
@@ -115,6 +121,12 @@ private:
     std::chrono::steady_clock::time_point backup_retry_at_{};  // after a failed backup
     uint64_t generation_ = 0;
     core::Date snapshot_day_;
+    // What the commits since the last snapshot touched, and that snapshot: the next one
+    // is built from it (store_snapshot.hpp) unless all must be rebuilt.
+    std::unique_ptr<ChangeLog> changes_;
+    std::shared_ptr<const core::Snapshot> last_snapshot_;
+    std::string last_home_district_;
+    bool rebuild_all_ = true;  // the first snapshot, and after a failed build
 
     std::mutex mutex_;  // guards the fields below
     std::condition_variable wake_;
@@ -123,7 +135,8 @@ private:
     bool source_woken_ = false;  // a source has news (hub NOTIFY)
     bool stop_requested_ = false;
     std::optional<std::pair<core::RulesConfig, std::string>> new_settings_;  // from a reload
-    std::atomic<std::chrono::steady_clock::rep> heartbeat_{std::chrono::steady_clock::now().time_since_epoch().count()};
+    std::atomic<std::chrono::steady_clock::rep> heartbeat_{
+        std::chrono::steady_clock::now().time_since_epoch().count()};
     std::thread thread_;
 };
 
