@@ -69,6 +69,26 @@ int main() try {
     bench("patch_trends_100k_ms",
           median_ms([&] { core::build_trends(*next, engine, options.rules, options.today); }),
           "ms");
+    bench("patch_assessments_100k_ms", median_ms([&] {
+              std::vector<core::PupilAssessment> fresh{engine.assess(pupil, options.today)};
+              std::vector<uint32_t> which{pupil};
+              core::AssessmentTable::patched(base->assessments, which, fresh);
+          }),
+          "ms");
+    bench("patch_caseload_rows_100k_ms", median_ms([&] {
+              std::vector<core::CaseloadRow> rows;
+              std::vector<core::TeacherLoad> loads;
+              core::patch_caseload(data, base->caseload, *next, base->assessments, options, {pupil},
+                                   rows, loads);
+          }),
+          "ms");
+    bench("patch_triage_rows_100k_ms", median_ms([&] {
+              core::patch_triage(data, base->triage, *next, base->assessments, base->assessments,
+                                 options.rules, {pupil});
+          }),
+          "ms");
+    bench("caseload_rows_100k", static_cast<double>(base->caseload.size()), "");
+    bench("triage_rows_100k", static_cast<double>(base->triage.rows.size()), "");
     bench("patch_search_index_100k_ms", median_ms([&] { core::SearchIndex index(*next); }), "ms");
     const core::SnapshotChange change{{pupil}, false};
     bench("patch_snapshot_100k_ms",

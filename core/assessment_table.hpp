@@ -37,6 +37,13 @@ class AssessmentTable {
     static AssessmentTable patched(const AssessmentTable& base, std::span<const uint32_t> pupils,
                                    std::span<const PupilAssessment> fresh);
 
+    // `text`, a view into `base`'s texts (a reason, a next step), as the same text in this
+    // table, which patched() made from `base`; any other view is returned as it is.
+    std::string_view rebased(const AssessmentTable& base, std::string_view text) const {
+        const size_t offset = base.texts_->offset_of(text);
+        return offset == std::string_view::npos ? text : texts_->at_offset(offset, text.size());
+    }
+
     // Appends the next pupil's assessment.
     void push_back(const PupilAssessment& a);
     void reserve(size_t pupils) { rows_.reserve(pupils); }

@@ -1,6 +1,7 @@
 #include "core/caseload.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -106,7 +107,13 @@ std::optional<CaseloadRow> caseload_row(const Dataset& data, const AssessmentTab
     return row;
 }
 
-// Sorts the rows and counts each teacher's cases.
+// The board's order: by teacher, then overdue first, then label (unique: it holds the ref).
+bool caseload_before(const CaseloadRow& a, const CaseloadRow& b) {
+    return std::tuple(a.teacher, !a.visit_overdue, a.pupil_label) <
+           std::tuple(b.teacher, !b.visit_overdue, b.pupil_label);
+}
+
+// Counts each teacher's cases in sorted rows.
 void finish_caseload(std::vector<CaseloadRow>& rows, std::vector<TeacherLoad>& loads) {
     std::map<std::string, TeacherLoad> by_teacher;
     for (const CaseloadRow& row : rows) {
@@ -116,10 +123,6 @@ void finish_caseload(std::vector<CaseloadRow>& rows, std::vector<TeacherLoad>& l
         ++load.cases;
         if (row.visit_overdue) ++load.overdue_visits;
     }
-    std::sort(rows.begin(), rows.end(), [](const CaseloadRow& a, const CaseloadRow& b) {
-        return std::tuple(a.teacher, !a.visit_overdue, a.pupil_label) <
-               std::tuple(b.teacher, !b.visit_overdue, b.pupil_label);
-    });
     rows.shrink_to_fit();  // kept for the snapshot's life: no spare growth room
     for (auto& [id, load] : by_teacher) loads.push_back(std::move(load));
     std::sort(loads.begin(), loads.end(),
@@ -133,6 +136,7 @@ void build_caseload(const Dataset& data, const AssessmentTable& assessments,
                     std::vector<TeacherLoad>& loads) {
     for (size_t i = 0; i < data.pupils.size(); ++i)
         if (auto row = caseload_row(data, assessments, options, i)) rows.push_back(std::move(*row));
+    std::sort(rows.begin(), rows.end(), caseload_before);
     finish_caseload(rows, loads);
 }
 
@@ -140,7 +144,10 @@ void patch_caseload(const Dataset& base_data, const std::vector<CaseloadRow>& ba
                     const Dataset& data, const AssessmentTable& assessments,
                     const SnapshotOptions& options, const std::vector<uint32_t>& changed,
                     std::vector<CaseloadRow>& rows, std::vector<TeacherLoad>& loads) {
-    rows.reserve(base_rows.size() + changed.size());
+    // Unchanged pupils' rows keep their order (their keys are as they were); the changed
+    // pupils' rows are merged in: caseload_before is a total order, so this is sorted.
+    std::vector<CaseloadRow> kept;
+    kept.reserve(base_rows.size());
     for (const CaseloadRow& old : base_rows) {
         if (std::binary_search(changed.begin(), changed.end(), old.pupil)) continue;
         // Its events are as they were: what came from them is kept, pointed at the new
@@ -152,10 +159,17 @@ void patch_caseload(const Dataset& base_data, const std::vector<CaseloadRow>& ba
         fill_school_and_teacher(data, data.pupils[old.pupil],
                                 data.rebased(base_data, old.teacher_id), row);
         fill_assessment(assessments, old.pupil, row);
-        rows.push_back(std::move(row));
+        kept.push_back(std::move(row));
     }
+    std::vector<CaseloadRow> fresh;
     for (uint32_t i : changed)
-        if (auto row = caseload_row(data, assessments, options, i)) rows.push_back(std::move(*row));
+        if (auto row = caseload_row(data, assessments, options, i))
+            fresh.push_back(std::move(*row));
+    std::sort(fresh.begin(), fresh.end(), caseload_before);
+    rows.reserve(kept.size() + fresh.size());
+    std::merge(std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()),
+               std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()),
+               std::back_inserter(rows), caseload_before);
     finish_caseload(rows, loads);
 }
 

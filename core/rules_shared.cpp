@@ -139,8 +139,16 @@ const LiftMeeting* SharedFacts::next_meeting_for(size_t pupil_index, Date from) 
 
 void SharedFacts::index_bookings() {
     booking_facts_.assign(data.bookings.size(), BookingFacts{});
-    std::vector<size_t> lift;  // LIFT bookings of pupils with a known school
-    std::vector<const School*> school_of_booking(data.bookings.size(), nullptr);
+    // LIFT bookings of pupils with a known school, with what referral-cap groups them by
+    // copied out: the sort below compares these, not table entries rebuilt per compare.
+    struct LiftKey {
+        const School* school = nullptr;
+        Date date;
+        uint32_t district_id = 0;
+        std::string_view district, group;
+        uint32_t index = 0;
+    };
+    std::vector<LiftKey> lift;
     for (size_t p = 0; p < data.pupils.size(); ++p) {
         const School* school = school_of(p);
         for (const BookingEntry& b : data.bookings_of(p)) {
@@ -163,36 +171,29 @@ void SharedFacts::index_bookings() {
             }
             if (!school) f.district_id = district_id(f.district);
             f.deadline = schedule_deadline(f.district_id, f.group, b.meeting_date);
-            if (school && b.kind == BookingKind::lift) {
-                school_of_booking[i] = school;
-                lift.push_back(i);
-            }
+            if (school && b.kind == BookingKind::lift)
+                lift.push_back({school, b.meeting_date, f.district_id, f.district, f.group,
+                                static_cast<uint32_t>(i)});
         }
     }
     // referral-cap: count each school's LIFT bookings per meeting (date, district, group).
-    auto same_meeting = [&](size_t a, size_t b) {
-        return school_of_booking[a] == school_of_booking[b] &&
-               data.bookings[a].meeting_date == data.bookings[b].meeting_date &&
-               booking_facts_[a].district_id == booking_facts_[b].district_id &&
-               same_text(booking_facts_[a].district, booking_facts_[b].district) &&
-               same_text(booking_facts_[a].group, booking_facts_[b].group);
+    auto same_meeting = [](const LiftKey& a, const LiftKey& b) {
+        return a.school == b.school && a.date == b.date && a.district_id == b.district_id &&
+               same_text(a.district, b.district) && same_text(a.group, b.group);
     };
-    std::sort(lift.begin(), lift.end(), [&](size_t a, size_t b) {
-        if (school_of_booking[a] != school_of_booking[b])
-            return std::less<>()(school_of_booking[a], school_of_booking[b]);
-        if (data.bookings[a].meeting_date != data.bookings[b].meeting_date)
-            return data.bookings[a].meeting_date < data.bookings[b].meeting_date;
-        if (booking_facts_[a].district_id != booking_facts_[b].district_id)
-            return booking_facts_[a].district_id < booking_facts_[b].district_id;
-        if (int c = compare_text(booking_facts_[a].district, booking_facts_[b].district))
-            return c < 0;
-        return compare_text(booking_facts_[a].group, booking_facts_[b].group) < 0;
+    std::sort(lift.begin(), lift.end(), [](const LiftKey& a, const LiftKey& b) {
+        if (a.school != b.school) return std::less<>()(a.school, b.school);
+        if (a.date != b.date) return a.date < b.date;
+        if (a.district_id != b.district_id) return a.district_id < b.district_id;
+        if (int c = compare_text(a.district, b.district)) return c < 0;
+        return compare_text(a.group, b.group) < 0;
     });
     for (size_t begin = 0; begin < lift.size();) {
         size_t end = begin + 1;
         while (end < lift.size() && same_meeting(lift[begin], lift[end])) ++end;
         for (size_t k = begin; k < end; ++k)
-            booking_facts_[lift[k]].school_bookings_at_meeting = static_cast<uint32_t>(end - begin);
+            booking_facts_[lift[k].index].school_bookings_at_meeting =
+                static_cast<uint32_t>(end - begin);
         begin = end;
     }
 }

@@ -1,6 +1,7 @@
 #include "core/snapshot.hpp"
 
 #include <cctype>
+#include <future>
 
 #include "core/caseload.hpp"
 #include "core/meetings.hpp"
@@ -10,25 +11,37 @@ namespace core {
 
 std::string_view need_area_label(NeedArea area) {
     switch (area) {
-        case NeedArea::cl: return "C&L";
-        case NeedArea::ci: return "C&I";
-        case NeedArea::semh: return "SEMH";
-        case NeedArea::spd: return "SPD";
-        case NeedArea::none: break;
+        case NeedArea::cl:
+            return "C&L";
+        case NeedArea::ci:
+            return "C&I";
+        case NeedArea::semh:
+            return "SEMH";
+        case NeedArea::spd:
+            return "SPD";
+        case NeedArea::none:
+            break;
     }
     return "";
 }
 
 std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> data,
-                                               const SnapshotOptions& options,
-                                               uint64_t generation, std::string data_as_of) {
+                                               const SnapshotOptions& options, uint64_t generation,
+                                               std::string data_as_of) {
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->today = options.today;
     snapshot->rules = options.rules;
     snapshot->generation = generation;
     snapshot->built_at = std::chrono::system_clock::now();
     snapshot->data_as_of = std::move(data_as_of);
+    // The search index needs no rules, and the trends only the engine: each runs on a
+    // second thread beside the rules and the other boards (a kiosk has two cores or more).
+    auto search = std::async(std::launch::async,
+                             [&data] { return std::make_shared<const SearchIndex>(*data); });
     RulesEngine engine(*data, options.rules);
+    auto trends = std::async(std::launch::async, [&] {
+        return build_trends(*data, engine, options.rules, options.today);
+    });
     // Pupil by pupil into the packed table: never a second full copy in memory.
     snapshot->assessments.reserve(data->pupils.size());
     for (size_t i = 0; i < data->pupils.size(); ++i)
@@ -41,8 +54,8 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
     snapshot->meetings =
         build_meetings(*data, engine, snapshot->assessments,
                        {options.today, options.home_district, options.rules.referral_cap});
-    snapshot->trends = build_trends(*data, engine, options.rules, options.today);
-    snapshot->search = std::make_shared<const SearchIndex>(*data);
+    snapshot->trends = trends.get();
+    snapshot->search = search.get();
     snapshot->data = std::move(data);
     return snapshot;
 }

@@ -6,6 +6,7 @@
 // are kept and pointed at the new Dataset (Dataset::rebased), the meetings and trends are
 // built again (they are few cards, and sums over every pupil).
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 
@@ -72,6 +73,10 @@ std::shared_ptr<const Snapshot> patch_snapshot(const Snapshot& base,
     snapshot->built_at = std::chrono::system_clock::now();
     snapshot->data_as_of = std::move(data_as_of);
     RulesEngine engine(*data, options.rules);
+    // The trends are sums over every pupil: on a second thread, beside the rest.
+    auto trends = std::async(std::launch::async, [&] {
+        return build_trends(*data, engine, options.rules, options.today);
+    });
     const std::vector<uint32_t> assess = pupils_to_assess(base, *data, change.pupils);
     std::vector<PupilAssessment> fresh;
     fresh.reserve(assess.size());
@@ -80,12 +85,12 @@ std::shared_ptr<const Snapshot> patch_snapshot(const Snapshot& base,
     patch_caseload(*base.data, base.caseload, *data, snapshot->assessments, options, change.pupils,
                    snapshot->caseload, snapshot->teacher_loads);
     snapshot->conflicts = data->conflicts;
-    snapshot->triage =
-        patch_triage(*base.data, base.triage, *data, snapshot->assessments, options.rules, assess);
+    snapshot->triage = patch_triage(*base.data, base.triage, *data, base.assessments,
+                                    snapshot->assessments, options.rules, assess);
     snapshot->meetings =
         build_meetings(*data, engine, snapshot->assessments,
                        {options.today, options.home_district, options.rules.referral_cap});
-    snapshot->trends = build_trends(*data, engine, options.rules, options.today);
+    snapshot->trends = trends.get();
     // The index holds its own keys and pupil and school indices: while no pupil's own row
     // changed (and the schools did not, or this would be a full build) it is the same.
     snapshot->search =

@@ -2,6 +2,7 @@
 #include "core/triage.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -127,11 +128,9 @@ TriageRow triage_row(const Dataset& data, const AssessmentTable& assessments, si
     return row;
 }
 
-// Sorts the rows and lists the filters' values.
+// Counts and lists the filters' values of sorted rows.
 void finish_triage(TriageList& list) {
     for (const TriageRow& row : list.rows) ++list.by_status[static_cast<size_t>(row.worst)];
-    std::sort(list.rows.begin(), list.rows.end(), triage_before);
-
     uint16_t present = 0;
     for (const TriageRow& row : list.rows) present |= row.rules;
     for (int r = 0; r < kRuleCount; ++r)
@@ -157,29 +156,48 @@ TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
     for (size_t i = 0; i < n; ++i)
         if (assessments.finding_count(i) != 0)
             list.rows.push_back(triage_row(data, assessments, i, case_teacher_id(data, i)));
+    std::sort(list.rows.begin(), list.rows.end(), triage_before);
     finish_triage(list);
     return list;
 }
 
 TriageList patch_triage(const Dataset& base_data, const TriageList& base, const Dataset& data,
-                        const AssessmentTable& assessments, const RulesConfig& rules,
-                        const std::vector<uint32_t>& assessed) {
+                        const AssessmentTable& base_assessments, const AssessmentTable& assessments,
+                        const RulesConfig& rules, const std::vector<uint32_t>& assessed) {
     TriageList list;
     list.referral_cap = rules.referral_cap;
-    list.rows.reserve(base.rows.size() + assessed.size());
+    // Rows of pupils not assessed again: the same values, their views pointed at the new
+    // Dataset and assessments; they stay in their order (the keys did not change).
+    std::vector<TriageRow> kept;
+    kept.reserve(base.rows.size());
     for (const TriageRow& old : base.rows) {
         if (std::binary_search(assessed.begin(), assessed.end(), old.pupil)) continue;
-        // Findings and events as they were: only the teacher's fallback (the one who
-        // opened the case, from the events) is kept, pointed at the new Dataset.
-        // (Its case is as it was too: the assigned teacher, when there is one, wins.)
-        std::string_view teacher_id = data.rebased(base_data, old.teacher_id);
-        const CaseState* state = data.case_state(data.pupils[old.pupil].pupil_ref);
-        if (state && !state->assigned_staff_id.empty()) teacher_id = state->assigned_staff_id;
-        list.rows.push_back(triage_row(data, assessments, old.pupil, teacher_id));
+        TriageRow row = old;
+        const PupilEntry p = data.pupils[old.pupil];
+        row.pupil_ref = p.pupil_ref;
+        row.school_urn = p.school_urn;
+        const School* school = data.school(p.school_urn);
+        row.school = school ? std::string_view(school->name) : p.school_urn;
+        // The case is as it was: an assigned teacher wins, else the one who opened it.
+        row.teacher_id = data.rebased(base_data, old.teacher_id);
+        const CaseState* state = data.case_state(p.pupil_ref);
+        if (state && !state->assigned_staff_id.empty()) row.teacher_id = state->assigned_staff_id;
+        const Staff* teacher = data.staff_member(row.teacher_id);
+        row.teacher = teacher ? std::string_view(teacher->name)
+                              : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
+        row.reason = assessments.rebased(base_assessments, old.reason);
+        kept.push_back(std::move(row));
     }
+    std::vector<TriageRow> fresh;
     for (uint32_t i : assessed)
         if (i < assessments.size() && assessments.finding_count(i) != 0)
-            list.rows.push_back(triage_row(data, assessments, i, case_teacher_id(data, i)));
+            fresh.push_back(triage_row(data, assessments, i, case_teacher_id(data, i)));
+    std::sort(fresh.begin(), fresh.end(), triage_before);
+    // triage_before is a total order (refs are unique): merged is as sorted.
+    list.rows.reserve(kept.size() + fresh.size());
+    std::merge(std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()),
+               std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()),
+               std::back_inserter(list.rows), triage_before);
     finish_triage(list);
     return list;
 }

@@ -78,9 +78,10 @@ TriageList build_triage(const Dataset& data, const AssessmentTable& assessments,
 // base_data): rows are made again only for the pupils whose assessment was (`assessed`,
 // ascending, holding every pupil whose rows changed), without walking the other pupils'
 // events. Equal to build_triage(data, assessments, rules).
+// `assessments` must be AssessmentTable::patched from `base_assessments`.
 TriageList patch_triage(const Dataset& base_data, const TriageList& base, const Dataset& data,
-                        const AssessmentTable& assessments, const RulesConfig& rules,
-                        const std::vector<uint32_t>& assessed);
+                        const AssessmentTable& base_assessments, const AssessmentTable& assessments,
+                        const RulesConfig& rules, const std::vector<uint32_t>& assessed);
 
 // The list order: worst status first, then due date (dated before undated), then ref.
 bool triage_before(const TriageRow& a, const TriageRow& b);
