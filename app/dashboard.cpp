@@ -3,6 +3,8 @@
 // Exit codes: 0 done, 1 the database or the display failed, 2 bad options.
 #include "app/dashboard.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -13,8 +15,6 @@
 #include <optional>
 #include <thread>
 
-#include <spdlog/spdlog.h>
-
 #include "app/app.hpp"
 #include "app/config.hpp"
 #include "app/config_apply.hpp"
@@ -24,11 +24,11 @@
 #include "app/logging.hpp"
 #include "app/signal_thread.hpp"
 #include "app/size_parse.hpp"
-#include "widgets/lookup_board.hpp"
 #include "core/date.hpp"
 #include "db/hub/hub_connection.hpp"
 #include "db/store_diagnosis.hpp"
 #include "db/sync/writer.hpp"
+#include "widgets/lookup_board.hpp"
 
 namespace app {
 namespace {
@@ -60,8 +60,12 @@ bool wait_for_first_snapshot(App& app) {
 // What stops the database being used, checked before the writer touches it (which
 // would migrate another program's file or fail deep inside a snapshot build). A
 // missing file is no problem here: the writer creates it for the inbox or hub to fill.
-db::StoreDiagnosis usable_store_problem(const std::string& db) {
-    db::StoreDiagnosis diagnosis = db::diagnose_store(db);
+// SQLite's page-by-page check runs here only after an unclean close; otherwise the
+// writer runs it once the first snapshot is out (diagnose_store_at_start says why).
+db::StoreDiagnosis usable_store_problem(const std::string& db, db::WriterOptions& writer_options) {
+    bool checked = false;
+    db::StoreDiagnosis diagnosis = db::diagnose_store_at_start(db, checked);
+    writer_options.check_integrity_after_start = !checked;
     if (diagnosis.problem == db::StoreProblem::missing) return {};
     return diagnosis;
 }
@@ -94,7 +98,7 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
     block_service_signals();
     App app(app_options);
     const std::string db = writer_options.database.string();
-    db::StoreDiagnosis problem = usable_store_problem(db);
+    db::StoreDiagnosis problem = usable_store_problem(db, writer_options);
     std::unique_ptr<db::Writer> writer_owner;
     if (problem.ok()) {
         try {
@@ -202,9 +206,10 @@ void add_dashboard_options(CLI::App& cli, DashboardOptions& options) {
     cli.add_option("--inbox", options.inbox, "Inbox folder of CSV/JSON exports to import");
     cli.add_option("--config", options.config, "TOML configuration file");
     cli.add_option("--today", options.today, "Pin today's date, YYYY-MM-DD (tests and demos)");
-    cli.add_option("--exit-after", options.exit_after,
-                   "Benchmarks: exit once the first frame (first-frame) or the first frame with data "
-                   "(data-frame) is on screen")
+    cli.add_option(
+           "--exit-after", options.exit_after,
+           "Benchmarks: exit once the first frame (first-frame) or the first frame with data "
+           "(data-frame) is on screen")
         ->check(CLI::IsMember({"first-frame", "data-frame"}));
     cli.add_option("--control", options.control,
                    "Control socket for `liftboard ctl` (default $XDG_RUNTIME_DIR/liftboard.sock)");
@@ -284,8 +289,10 @@ int run_dashboard(const DashboardOptions& options) {
     app_options.window.fullscreen = options.kiosk && !headless;
     app_options.window.monitor = config.monitor;
     app_options.window.hide_cursor = options.kiosk && !headless;
-    if (options.exit_after == "first-frame") app_options.exit_after = AppOptions::ExitAfter::first_frame;
-    if (options.exit_after == "data-frame") app_options.exit_after = AppOptions::ExitAfter::first_data_frame;
+    if (options.exit_after == "first-frame")
+        app_options.exit_after = AppOptions::ExitAfter::first_frame;
+    if (options.exit_after == "data-frame")
+        app_options.exit_after = AppOptions::ExitAfter::first_data_frame;
     app_options.window.vsync = !headless;
     app_options.board = board;
     app_options.sync = &sync_status;
@@ -306,7 +313,7 @@ int run_dashboard(const DashboardOptions& options) {
         // The writer opens (and checks) the store before the thread starts, so a bad
         // file is reported here; the first snapshot then arrives from the thread.
         std::unique_ptr<db::Writer> writer;
-        db::StoreDiagnosis problem = usable_store_problem(db);
+        db::StoreDiagnosis problem = usable_store_problem(db, writer_options);
         if (problem.ok()) {
             try {
                 writer = std::make_unique<db::Writer>(writer_options, app.channel(), sync_status);

@@ -143,7 +143,12 @@ std::string StoreDiagnosis::advice() const {
     return "";
 }
 
-StoreDiagnosis diagnose_store(const std::filesystem::path& file, bool full) {
+namespace {
+
+// integrity: none, quick or full.
+enum class Integrity { none, quick, full };
+
+StoreDiagnosis diagnose(const std::filesystem::path& file, Integrity check) {
     std::error_code error;
     if (!std::filesystem::exists(file, error)) return {StoreProblem::missing, file.string()};
     if (!std::filesystem::is_regular_file(file, error))
@@ -152,14 +157,41 @@ StoreDiagnosis diagnose_store(const std::filesystem::path& file, bool full) {
     if (std::filesystem::file_size(file, error) == 0) return {};
     try {
         SQLite::Database database(file, SQLite::OPEN_READONLY);
-        const std::string found = integrity(database, full);
-        if (found != "ok") return {StoreProblem::damaged, "integrity check: " + found};
+        if (check != Integrity::none) {
+            const std::string found = integrity(database, check == Integrity::full);
+            if (found != "ok") return {StoreProblem::damaged, "integrity check: " + found};
+        }
         const int version = database.execAndGet("PRAGMA user_version").getInt();
         if (auto problem = check_schema(database, version)) return *problem;
     } catch (const SQLite::Exception& e) {
         return from_exception(e);
     }
     return {};
+}
+
+bool has_content(const std::filesystem::path& file) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(file, error);
+    return !error && size > 0;
+}
+
+}  // namespace
+
+StoreDiagnosis diagnose_store(const std::filesystem::path& file, bool full) {
+    return diagnose(file, full ? Integrity::full : Integrity::quick);
+}
+
+bool closed_cleanly(const std::filesystem::path& file) {
+    return !has_content(file.string() + "-wal") && !has_content(file.string() + "-journal");
+}
+
+StoreDiagnosis diagnose_store_at_start(const std::filesystem::path& file, bool& checked_integrity) {
+    checked_integrity = !closed_cleanly(file);
+    return diagnose(file, checked_integrity ? Integrity::quick : Integrity::none);
+}
+
+std::string quick_check(SQLite::Database& database) {
+    return integrity(database, false);
 }
 
 StoreReport inspect_store(const std::filesystem::path& file) {

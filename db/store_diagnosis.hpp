@@ -11,6 +11,10 @@
 #include <utility>
 #include <vector>
 
+namespace SQLite {
+class Database;
+}
+
 namespace db {
 
 enum class StoreProblem {
@@ -37,6 +41,21 @@ struct StoreDiagnosis {
 // integrity_check instead of the faster quick_check (which skips index contents).
 // An empty file is fine: it is a new store.
 StoreDiagnosis diagnose_store(const std::filesystem::path& file, bool full = false);
+
+// What the dashboard checks before it starts. SQLite's quick_check reads every page
+// (over a second for a 100k-pupil store, most of a cold start), so it runs here only when
+// the store was not closed cleanly (see closed_cleanly), when damage is likeliest; the
+// other checks always run. A store that passes without it is checked by the writer once
+// its first snapshot is out (WriterOptions::check_integrity_after_start).
+// `checked_integrity` says whether quick_check ran.
+StoreDiagnosis diagnose_store_at_start(const std::filesystem::path& file, bool& checked_integrity);
+
+// No write-ahead log or hot journal with content beside the file: the last connection
+// closed and checkpointed (a crash, a power cut or another open connection leave one).
+bool closed_cleanly(const std::filesystem::path& file);
+
+// SQLite's quick_check on an open connection: "ok" or its first findings.
+std::string quick_check(SQLite::Database& database);
 
 // The figures `liftboard doctor` prints; only filled for a database that opened.
 struct StoreReport {

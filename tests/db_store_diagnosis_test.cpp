@@ -79,6 +79,36 @@ TEST_CASE("diagnose_store finds damaged pages inside a store of the right size")
     CHECK(db::diagnose_store(dir / "scribbled.db").problem == StoreProblem::damaged);
 }
 
+TEST_CASE("at start, SQLite's check runs only after an unclean close") {
+    test_support::TempDir dir;
+    std::string bytes = test_support::read_file(good_store(dir));
+    // Damage the last page only: the schema still reads, SQLite's check does not pass.
+    for (size_t at = bytes.size() - 4000; at < bytes.size(); at += 7)
+        bytes[at] = static_cast<char>(0xA5);
+    test_support::write_file(dir / "scribbled.db", bytes);
+    bool checked = true;
+    // Closed cleanly (no WAL with content): the page check is left to the writer.
+    CHECK(db::closed_cleanly(dir / "scribbled.db"));
+    CHECK(db::diagnose_store_at_start(dir / "scribbled.db", checked).ok());
+    CHECK_FALSE(checked);
+    {
+        SQLite::Database database((dir / "scribbled.db").string(), SQLite::OPEN_READONLY);
+        std::string found;
+        try {
+            found = db::quick_check(database);
+        } catch (const SQLite::Exception& e) {
+            found = e.what();
+        }
+        CHECK(found != "ok");
+    }
+    // A WAL left with content (a crash): checked before start.
+    test_support::write_file(dir / "scribbled.db-wal", std::string(32, '\0'));
+    CHECK_FALSE(db::closed_cleanly(dir / "scribbled.db"));
+    CHECK(db::diagnose_store_at_start(dir / "scribbled.db", checked).problem ==
+          StoreProblem::damaged);
+    CHECK(checked);
+}
+
 TEST_CASE("diagnose_store tells another program's database and a newer schema") {
     test_support::TempDir dir;
     {

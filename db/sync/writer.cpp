@@ -10,6 +10,7 @@
 #include "db/hub/hub_source.hpp"
 #include "db/import/printable_name.hpp"
 #include "db/store.hpp"
+#include "db/store_diagnosis.hpp"
 #include "db/sync/change_log.hpp"
 #include "db/sync/command_applier.hpp"
 #include "db/sync/inbox_folder.hpp"
@@ -143,6 +144,7 @@ void Writer::run() {
             changed |= sync_sources(false);
             if (!options_.today && core::today_local() != snapshot_day_) changed = true;
             if (changed) publish_snapshot();
+            if (first && options_.check_integrity_after_start) check_integrity();
             make_daily_backup();
         } catch (const std::exception& e) {
             spdlog::error("writer: {}", e.what());
@@ -318,6 +320,16 @@ void Writer::make_daily_backup() {
         spdlog::error("backup: {}", e.what());
         status_.record_failure(std::string("backup failed: ") + e.what());
     }
+}
+
+void Writer::check_integrity() {
+    const std::string found = quick_check(store_->database());
+    heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+    if (found == "ok") return;
+    const std::string message = "the database is damaged: integrity check: " + found +
+                                ". Stop liftboard and restore the latest backup (README: Backups)";
+    spdlog::error("{}: {}", options_.database.string(), message);
+    status_.record_failure(message);
 }
 
 void Writer::note_sync_success() {
