@@ -204,6 +204,8 @@ void Store::release_cache() {
     sqlite3_db_release_memory(db_.getHandle());
 }
 
+// Every table read here needs triggers in db/sync/change_log.cpp (or to be read whole by
+// load_patch): an incremental snapshot sees only the changes those triggers record.
 core::Dataset Store::load_dataset() {
     core::Dataset d;
     // A read transaction: every table is read from the same committed state.
