@@ -224,6 +224,22 @@ class Changes {
         for (const core::Pupil& p : world.pupils) refs_.push_back(p.pupil_ref);
         for (const core::Staff& s : world.staff)
             if (s.role == core::Role::specialist_teacher) teachers_.push_back(s.staff_id);
+        // A few LIFT meetings and, for each, the pupils of one school of its district:
+        // bookings piled there take the school over the referral cap and back, which moves
+        // the findings of pupils the change did not touch.
+        for (const core::LiftMeeting& m : world.meetings) {
+            if (crowded_.size() == 3) break;
+            for (const core::School& school : world.schools) {
+                if (school.district != m.district || school.lift_group != m.group) continue;
+                std::vector<std::string> refs;
+                for (const core::Pupil& p : world.pupils)
+                    if (p.school_urn == school.urn) refs.push_back(p.pupil_ref);
+                if (refs.size() >= 6) {
+                    crowded_.push_back({m, std::move(refs)});
+                    break;
+                }
+            }
+        }
     }
 
     // Queues one change (a command, a file, or both) and says what it was.
@@ -269,7 +285,13 @@ class Changes {
     core::Booking booking() {
         core::Booking b;
         b.pupil_ref = pupil();
-        if (pick(4) == 0 && !world_.surgeries.empty()) {
+        if (!crowded_.empty() && pick(2) == 0) {
+            const auto& [m, refs] = any(crowded_);
+            b.pupil_ref = any(refs);
+            b.meeting_date = m.meeting_date;
+            b.district = m.district;
+            b.group = m.group;
+        } else if (pick(4) == 0 && !world_.surgeries.empty()) {
             const core::Surgery& s = any(world_.surgeries);
             b.kind = core::BookingKind::surgery;
             b.meeting_date = s.surgery_date;
@@ -433,6 +455,7 @@ class Changes {
     const db::demo::DemoWorld& world_;
     fs::path inbox_;
     std::vector<std::string> refs_, teachers_;
+    std::vector<std::pair<core::LiftMeeting, std::vector<std::string>>> crowded_;
     int files_ = 0, new_pupils_ = 0;
 };
 
