@@ -26,10 +26,16 @@ struct Describe {
     std::string operator()(const NewReferral& c) const {
         return "new referral " + c.pupil.pupil_ref + " at school " + c.pupil.school_urn;
     }
+    std::string operator()(const ResolveConflict& c) const {
+        return "resolve sync conflict " + std::to_string(c.conflict_id) +
+               (c.keep_mine ? ": keep mine" : ": take theirs");
+    }
 };
 
 }  // namespace
 
-std::string describe(const Command& command) { return std::visit(Describe{}, command); }
+std::string describe(const Command& command) {
+    return std::visit(Describe{}, command);
+}
 
 }  // namespace core

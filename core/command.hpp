@@ -4,6 +4,7 @@
 // so a form can show an inline message.
 #pragma once
 
+#include <cstdint>
 #include <future>
 #include <optional>
 #include <string>
@@ -37,8 +38,16 @@ struct NewReferral {
     Date consent_date;
 };
 
-using Command =
-    std::variant<AssignTeacher, SetPriority, BookMeeting, RecordEvent, RecordPaperwork, NewReferral>;
+// A hub sync conflict (core::SyncConflict) settled: keep mine re-applies this board's
+// edit against the hub's current row (checked again when pushed), take theirs drops it
+// and keeps the hub's row. Either way it is audited here and on the hub.
+struct ResolveConflict {
+    int64_t conflict_id = 0;
+    bool keep_mine = false;
+};
+
+using Command = std::variant<AssignTeacher, SetPriority, BookMeeting, RecordEvent, RecordPaperwork,
+                             NewReferral, ResolveConflict>;
 
 // One line for the audit trail and logs: "assign P000123 to ST02".
 std::string describe(const Command& command);
@@ -49,7 +58,7 @@ struct CommandResult {
 };
 
 class CommandSink {
-public:
+  public:
     virtual ~CommandSink() = default;
     virtual std::future<CommandResult> submit(Command command, std::string who) = 0;
 };

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "db/hub/hub_tables.hpp"
+#include "db/hub/local_rows.hpp"
 #include "db/store.hpp"
 
 namespace db::hub {
@@ -21,23 +22,12 @@ std::string new_op_id() {
     return id;
 }
 
-// One local row of a hub table by its key, every value as text (NULL as null).
+// One local row of a hub table by its key values, every value as text (NULL as null).
 json local_row(Store& store, std::string_view table_name, const std::vector<std::string>& key) {
     const HubTable& table = hub_table(table_name);
-    std::string where;
-    for (const HubColumn& c : table.keys)
-        where += (where.empty() ? "" : " AND ") + std::string(c.name) + " = ?";
-    SQLite::Statement query(store.database(), "SELECT " + column_list(table.columns()) + " FROM " +
-                                                  std::string(table.name) + " WHERE " + where);
-    for (size_t i = 0; i < key.size(); ++i) query.bind(static_cast<int>(i + 1), key[i]);
-    if (!query.executeStep()) return nullptr;
-    json row = json::object();
-    auto columns = table.columns();
-    for (size_t i = 0; i < columns.size(); ++i) {
-        const SQLite::Column value = query.getColumn(static_cast<int>(i));
-        row[std::string(columns[i].name)] = value.isNull() ? json() : json(value.getString());
-    }
-    return row;
+    json key_row = json::object();
+    for (size_t i = 0; i < key.size(); ++i) key_row[std::string(table.keys[i].name)] = key[i];
+    return hub::local_row(store, table, key_row);
 }
 
 // Columns whose values name a person. A conflict's texts are drawn on the wall, so
@@ -151,6 +141,12 @@ void append_outbox(Store& store, const core::Command& command, const OutboxBase&
         bump.bind(2, *ref);
         bump.exec();
     }
+    append_outbox_effects(store, who, what, before, after, effects_of(store, command, base));
+}
+
+void append_outbox_effects(Store& store, const std::string& who, const std::string& what,
+                           const std::string& before, const std::string& after,
+                           const json& effects) {
     SQLite::Statement insert(store.database(),
                              "INSERT INTO hub_outbox(op_id, at, who, what, before, after, effects) "
                              "VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)");
@@ -159,7 +155,7 @@ void append_outbox(Store& store, const core::Command& command, const OutboxBase&
     insert.bind(3, what);
     insert.bind(4, before);
     insert.bind(5, after);
-    insert.bind(6, effects_of(store, command, base).dump());
+    insert.bind(6, effects.dump());
     insert.exec();
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "db/hub/conflict_resolution.hpp"
 #include "db/hub/outbox.hpp"
 #include "db/store.hpp"
 
@@ -159,8 +160,21 @@ public:
                 {"need_area", core::to_string(p.need_area)}, {"consent_date", core::to_iso(c.consent_date)}};
     }
 
+    json operator()(const core::ResolveConflict& c, Before& before) {
+        hub::Resolution resolution = hub::resolve_conflict(store_, c);
+        if (!resolution.refused.empty()) throw Refused{resolution.refused};
+        before.value = resolution.before;
+        json after = resolution.after;
+        resolution_ = std::move(resolution);
+        return after;
+    }
+
+    // The resolution of the conflict the command settled, if it was one.
+    const std::optional<hub::Resolution>& resolution() const { return resolution_; }
+
 private:
     Store& store_;
+    std::optional<hub::Resolution> resolution_;
 };
 
 }  // namespace
@@ -174,10 +188,17 @@ core::CommandResult apply_command(Store& store, const core::Command& command, co
         Applier applier(store);
         Before before;
         json after = std::visit([&](const auto& c) { return applier(c, before); }, command);
-        std::string what = core::describe(command);
+        const auto& resolution = applier.resolution();
+        std::string what = resolution ? resolution->what : core::describe(command);
         std::string before_text = before.value.empty() ? "" : before.value.dump();
         store.append_audit(who, what, before_text, after.dump());
-        if (hub_base) hub::append_outbox(store, command, *hub_base, who, what, before_text, after.dump());
+        // A conflict came from a hub: its resolution goes there whether or not this
+        // process syncs with it (`liftboard hub conflicts --resolve`).
+        if (resolution)
+            hub::append_outbox_effects(store, who, what, before_text, after.dump(),
+                                       resolution->effects);
+        else if (hub_base)
+            hub::append_outbox(store, command, *hub_base, who, what, before_text, after.dump());
         tx.commit();
         return {true, what};
     } catch (const Refused& refused) {
