@@ -6,9 +6,10 @@
 // before it had a hub, with the same rules, all of them or none;
 // `liftboard hub conflicts --db FILE [--resolve ID --keep mine|theirs] [--pg URI]`
 // lists the open sync conflicts, one line each with its id and no names, or resolves
-// one (exit 2 for an unknown id or bad usage); with a hub given the resolution is
-// pushed at once, otherwise by the next sync. The connection string comes from --pg or
-// LIFTBOARD_HUB and is never printed with its password.
+// one (exit 2 for an unknown id or bad usage, 1 when the store cannot be written);
+// with a hub given the resolution is pushed at once, otherwise by the next sync. The
+// connection string comes from --pg or LIFTBOARD_HUB and is never printed with its
+// password.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -184,7 +185,9 @@ int run_conflicts(const HubOptions& options) {
                           std::string("cli:") + (user && *user ? user : "liftboard"));
     if (!result.ok) {
         std::cerr << "liftboard hub conflicts: " << result.message << "\n";
-        return 2;
+        // A refusal (no such open conflict) is the caller's; a store that cannot be
+        // written ("not saved: ...") is not.
+        return result.message.rfind("not saved:", 0) == 0 ? 1 : 2;
     }
     std::cout << "resolved: " << result.message << "\n";
     if (db::hub::hub_connection_string(options.pg).empty()) {
