@@ -55,6 +55,7 @@ std::string describe(const Command& command);
 struct CommandResult {
     bool ok = false;
     std::string message;  // why it was refused, or what was done
+    bool disk_full = false;  // not saved because the store's disk is full: retry later
 };
 
 class CommandSink {

@@ -1,8 +1,9 @@
 // The writer thread on real folders and files: drops imported and moved, bad files
 // quarantined with their report, slow writers waited for, commands applied and
-// audited, shutdown in the middle of an import.
+// audited, shutdown in the middle of an import, a new day.
 #include <SQLiteCpp/Database.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <thread>
@@ -198,4 +199,25 @@ TEST_CASE("stopping during a large import is prompt and leaves all or nothing of
     again.run_once();
     CHECK(count(f.database, "SELECT count(*) FROM event") == 100000);
     CHECK(fs::exists(f.inbox / "processed" / "events.csv"));
+}
+
+TEST_CASE("when today turns (an injected clock) the writer publishes a snapshot for the new day "
+          "with nothing else changed") {
+    Fixture f;
+    const core::Date first = *core::parse_date("2025-11-20");
+    std::atomic<int> days_on{0};
+    db::WriterOptions options = f.options();
+    options.today.reset();
+    options.today_source = [&] { return first + days_on.load(); };
+    options.rescan = 50ms;
+    db::Writer writer(options, f.channel, f.status);
+    writer.start();
+    REQUIRE(wait_until([&] { return f.channel.current() != nullptr; }));
+    CHECK(f.channel.current()->today == first);
+    days_on = 1;
+    REQUIRE(wait_until([&] { return f.channel.current()->today == first + 1; }));
+    const uint64_t generation = f.channel.current()->generation;
+    days_on = 2;
+    REQUIRE(wait_until([&] { return f.channel.current()->today == first + 2; }));
+    CHECK(f.channel.current()->generation == generation + 1);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "db/disk_full.hpp"
 #include "db/hub/conflict_resolution.hpp"
 #include "db/hub/outbox.hpp"
 #include "db/store.hpp"
@@ -204,6 +205,13 @@ core::CommandResult apply_command(Store& store, const core::Command& command, co
     } catch (const Refused& refused) {
         return {false, refused.reason};
     } catch (const std::exception& e) {
+        // The transaction has rolled back (the guard below makes sure), so the store is
+        // exactly as before and the same edit can simply be made again.
+        sqlite3* connection = store.database().getHandle();
+        const bool disk_full = is_disk_full(e, connection);
+        roll_back_if_open(connection);
+        if (disk_full)
+            return {false, "not saved: " + disk_full_text("the store", store.path()), true};
         return {false, std::string("not saved: ") + e.what()};
     }
 }

@@ -34,6 +34,9 @@ struct WriterOptions {
     std::filesystem::path database;
     std::optional<std::filesystem::path> inbox;
     std::optional<core::Date> today;  // pinned date; otherwise the local date at each build
+    // Where "today" comes from when it is not pinned (the local date when unset): the
+    // soak bench turns days in compressed time. Called on the writer thread each pass.
+    std::function<core::Date()> today_source;
     core::RulesConfig rules;
     std::string home_district = "Maidstone";  // whose meetings the boards show
     // A file unchanged this long, and open for writing nowhere (a read lease), is
@@ -58,7 +61,7 @@ struct InboxOutcome {
 };
 
 class Writer final : public core::CommandSink {
-public:
+  public:
     Writer(WriterOptions options, core::SnapshotChannel& channel, core::SyncStatus& status);
     ~Writer() override;  // stops and joins
     Writer(const Writer&) = delete;
@@ -74,7 +77,8 @@ public:
     // When the thread last went round its loop (steady clock): a watchdog withholds its
     // ping when this grows old, so a stuck writer gets the service restarted.
     std::chrono::steady_clock::time_point heartbeat() const {
-        return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(heartbeat_.load()));
+        return std::chrono::steady_clock::time_point(
+            std::chrono::steady_clock::duration(heartbeat_.load()));
     }
     // A config reload: new rules and home district, then a fresh snapshot built with them.
     void set_snapshot_settings(core::RulesConfig rules, std::string home_district);
@@ -85,7 +89,7 @@ public:
     // What each sync source (the hub) did in the last run_once().
     const std::vector<SourcePass>& source_passes() const { return source_passes_; }
 
-private:
+  private:
     struct Pending {
         core::Command command;
         std::string who;
@@ -102,6 +106,12 @@ private:
     void note_sync_success();
     void note_sync_failure(const std::string& message);
     void make_daily_backup();
+    core::Date current_day() const;
+    // A write of this pass failed for want of space: `where` says which disk.
+    void note_disk_full(std::string where);
+    // At the end of a pass: shows a full disk in SyncStatus, or clears it once a write
+    // goes through again (a small probe write when nothing else tried).
+    void update_disk_full_status();
 
     WriterOptions options_;
     core::SnapshotChannel& channel_;
@@ -115,6 +125,7 @@ private:
     std::chrono::steady_clock::time_point backup_retry_at_{};  // after a failed backup
     uint64_t generation_ = 0;
     core::Date snapshot_day_;
+    std::optional<std::string> disk_full_this_pass_;
 
     std::mutex mutex_;  // guards the fields below
     std::condition_variable wake_;
@@ -123,7 +134,8 @@ private:
     bool source_woken_ = false;  // a source has news (hub NOTIFY)
     bool stop_requested_ = false;
     std::optional<std::pair<core::RulesConfig, std::string>> new_settings_;  // from a reload
-    std::atomic<std::chrono::steady_clock::rep> heartbeat_{std::chrono::steady_clock::now().time_since_epoch().count()};
+    std::atomic<std::chrono::steady_clock::rep> heartbeat_{
+        std::chrono::steady_clock::now().time_since_epoch().count()};
     std::thread thread_;
 };
 
