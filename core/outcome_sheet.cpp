@@ -115,7 +115,10 @@ OutcomeSheet make_sheet(const Dataset& data, const RulesEngine& engine, size_t p
                 break;
         }
     }
-    const NextStep next = engine.assess(pupil, today).next;
+    // What follows the meeting: on the meeting's own day the rules still see its
+    // booking as upcoming ("Present at LIFT on ..."), so the step is read as of the day
+    // after it when the sheet is made that early.
+    const NextStep next = engine.assess(pupil, std::max(today, meeting.meeting_date + 1)).next;
     sheet.next_step = next.description;
     if (next.earliest) sheet.next_step_when = "earliest " + to_display(*next.earliest);
     if (next.due) {

@@ -48,7 +48,8 @@ struct OutcomeSheet {
 
 // One sheet per pupil discussed (a lift_discussed event) on the meeting's date: those
 // booked at it, and those without a LIFT booking that day whose school belongs to the
-// meeting's district and group. By pupil ref. The next step is the rules' as of `today`.
+// meeting's district and group. By pupil ref. The next step is the rules' as of `today`,
+// or of the day after the meeting when `today` is not yet past it.
 // `engine` must have been built over `data`.
 std::vector<OutcomeSheet> build_outcome_sheets(const Dataset& data, const RulesEngine& engine,
                                                const LiftMeeting& meeting, Date today);
