@@ -1,14 +1,13 @@
-// The LIFT outcome sheet as a PDF page: core::OutcomeSheet laid out for a school's file
-// and an HNF application. Nothing is worked out here; the view-model has every text.
-#include "core/outcome_sheet.hpp"
+// The LIFT outcome sheet as a PDF page: core::OutcomeSheet (and the session's agenda item
+// it points at) laid out for a school's file and an HNF application. Nothing is worked
+// out here; the view-models hold every text.
 #include "report/lift_documents.hpp"
 
 namespace report {
-namespace {
 
-std::string pupil_text(const core::OutcomeSheet& sheet, bool show_names) {
-    if (!show_names || sheet.full_name.empty()) return sheet.pupil_label;
-    return sheet.full_name + "  (" + sheet.pupil_label + ")";
+std::string pupil_text(const core::MeetingBooking& booking, bool show_names) {
+    if (!show_names || booking.full_name.empty()) return booking.pupil_label;
+    return booking.full_name + "  (" + booking.pupil_label + ")";
 }
 
 std::string joined(const std::string& a, const std::string& b) {
@@ -16,50 +15,52 @@ std::string joined(const std::string& a, const std::string& b) {
     return b.empty() ? a : a + ", " + b;
 }
 
-}  // namespace
-
-PdfDocument outcome_sheet_document(const core::OutcomeSheet& sheet, bool show_names) {
-    PdfDocument doc(
-        "LIFT outcome sheet " + sheet.pupil_ref + " " + core::to_iso(sheet.meeting_date),
-        "LIFT outcome sheet  \xc2\xb7  " + sheet.pupil_ref + "  \xc2\xb7  " +
-            core::to_display(sheet.meeting_date) + "  \xc2\xb7  Confidential: pupil information");
+PdfDocument outcome_sheet_document(const core::OutcomeSheet& sheet,
+                                   const core::LiftSession& session, bool show_names) {
+    const core::AgendaItem& item = *sheet.item;
+    const core::CaseSummary& summary = item.summary;
+    PdfDocument doc("LIFT outcome sheet " + item.ref + " " + core::to_iso(session.cover.date),
+                    "LIFT outcome sheet  \xc2\xb7  " + item.ref + "  \xc2\xb7  " +
+                        session.cover.date_text + "  \xc2\xb7  Confidential: pupil information");
     doc.text("LIFT outcome sheet", TextStyle::title);
     doc.text(sheet.meeting, TextStyle::subheading);
 
     PdfTable facts;
     facts.widths = {1, 3};
     facts.key_column = true;
-    facts.rows.push_back({"Pupil", pupil_text(sheet, show_names)});
-    facts.rows.push_back({"School", sheet.school});
-    facts.rows.push_back({"Year group, need", joined(sheet.year_group, sheet.need_area)});
-    facts.rows.push_back({"Meeting", joined(sheet.meeting, sheet.venue)});
+    facts.rows.push_back({"Pupil", pupil_text(item.booking, show_names)});
+    facts.rows.push_back({"School", item.booking.school});
+    facts.rows.push_back({"Year group, need", joined(summary.year, summary.need_area)});
+    facts.rows.push_back({"Stage", summary.card.stage});
+    facts.rows.push_back({"Meeting", joined(sheet.meeting, session.cover.venue)});
     if (!sheet.discussed_note.empty()) facts.rows.push_back({"Discussion", sheet.discussed_note});
     doc.table(std::move(facts));
 
     doc.text("Recommendations", TextStyle::heading);
-    if (sheet.outcomes.empty()) {
+    if (sheet.recommendations.empty()) {
         doc.text("No recommendations were recorded at this meeting.");
     } else {
-        PdfTable outcomes;
-        outcomes.widths = {2.2, 2.2, 1.6, 4.5};
-        outcomes.header = {"Recommendation", "Owner", "Review by", "Note"};
-        for (const auto& o : sheet.outcomes)
-            outcomes.rows.push_back({o.type, o.owner.empty() ? "not set" : o.owner,
-                                     o.review.empty() ? "not set" : o.review, o.note});
-        doc.table(std::move(outcomes));
+        PdfTable rows;
+        rows.widths = {2.4, 2, 1.6, 4.4};
+        rows.header = {"Recommendation", "Owner", "Review by", "Note"};
+        for (const auto& r : sheet.recommendations)
+            rows.rows.push_back({r.type, r.owner.empty() ? "not set" : r.owner,
+                                 r.review.empty() ? "not set" : r.review, r.note});
+        doc.table(std::move(rows));
     }
 
     doc.text("STLS decision", TextStyle::heading);
-    doc.text(sheet.decision_text, TextStyle::bold);
-    for (const auto& detail : sheet.decision_details) doc.text(detail);
+    doc.text(summary.decision_text, TextStyle::bold);
+    for (const auto& note : sheet.decision_notes) doc.text(note);
     if (!sheet.other_steps.empty()) {
         doc.text("Other steps", TextStyle::heading);
         for (const auto& step : sheet.other_steps) doc.text(step);
     }
 
     doc.text("Next step", TextStyle::heading);
-    doc.text(sheet.next_step.empty() ? "None on the pathway" : sheet.next_step, TextStyle::bold);
-    if (!sheet.next_step_when.empty()) doc.text(sheet.next_step_when);
+    doc.text(summary.card.next_step.empty() ? "None on the pathway" : summary.card.next_step,
+             TextStyle::bold);
+    if (!summary.card.next_when.empty()) doc.text(summary.card.next_when);
 
     doc.write_in_space("School's notes", 45);
     doc.text("Filed by (name, role, date):", TextStyle::small);

@@ -80,7 +80,7 @@ void draw_footer(cairo_t* cr, PangoContext* context, const std::string& footer, 
     auto numbers = make_layout(
         context, "Page " + std::to_string(page) + " of " + std::to_string(pages), font, kTextWidth);
     pango_layout_set_alignment(numbers.get(), PANGO_ALIGN_RIGHT);
-    auto left = make_layout(context, footer, font, kTextWidth * 0.75);
+    auto left = make_layout(context, footer, font, kTextWidth - 25 * kMm);  // clear of the numbers
     pango_layout_set_ellipsize(left.get(), PANGO_ELLIPSIZE_END);
     cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
     cairo_move_to(cr, kMarginX, kFooterRule + 2);

@@ -1,13 +1,12 @@
-// The outcome sheet view-model: which pupils a meeting's sheets are for, what each
-// carries (recommendations with owner, review date and note; the STLS decision; other
-// steps; the next step) and the file name a pupil ref gives.
+// The outcome sheet view-model over the LIFT session: which agenda items get a sheet
+// (those discussed), the recommendations as rows with owner, review date and note, the
+// decision's notes and other steps, the day the sheets are read on, and the file name.
 #include <catch2/catch.hpp>
 
 #include "core/outcome_sheet.hpp"
 #include "support/rules_fixture.hpp"
 
 using core::EventKind;
-using core::StlsDecision;
 using test_support::day;
 using test_support::RulesFixture;
 
@@ -15,17 +14,29 @@ namespace {
 
 const char* kMeeting = "2025-11-20";
 
-std::vector<core::OutcomeSheet> sheets(RulesFixture& f, const std::string& group = "A",
-                                       const std::string& district = "Maidstone") {
+struct Built {
+    core::LiftSession session;
+    std::vector<core::OutcomeSheet> sheets;
+};
+
+// The sheets of Maidstone A on kMeeting, read as of `today` (moved past the meeting as
+// the command does).
+std::unique_ptr<Built> sheets(RulesFixture& f, const char* today = "2025-11-21") {
+    f.meeting(kMeeting, "2025-11-13");
     f.data.index();
     core::RulesEngine engine(f.data, f.config);
-    core::LiftMeeting meeting{district, group, day(kMeeting), day("2025-11-13"), "Oak Hall"};
-    return core::build_outcome_sheets(f.data, engine, meeting, day("2025-11-21"));
+    const core::Date on = core::outcome_sheet_day(day(kMeeting), day(today));
+    auto pick = core::pick_meeting(f.data, "Maidstone", kMeeting, "", on);
+    REQUIRE(pick.ok());
+    auto built = std::make_unique<Built>();
+    built->session = core::build_lift_session(f.data, engine, *pick.meeting, {}, on);
+    built->sheets = core::build_outcome_sheets(f.data, built->session);
+    return built;
 }
 
-core::Event with(EventKind kind, const std::string& detail, const std::string& note,
-                 const std::string& owner = "", const char* review = nullptr,
-                 const std::string& ref = RulesFixture::pupil_ref) {
+core::Event at_meeting(EventKind kind, const std::string& detail, const std::string& note,
+                       const std::string& owner = "", const char* review = nullptr,
+                       const std::string& ref = RulesFixture::pupil_ref) {
     core::Event e{ref, kind, day(kMeeting), detail, ""};
     e.note = note;
     e.owner = owner;
@@ -33,90 +44,78 @@ core::Event with(EventKind kind, const std::string& detail, const std::string& n
     return e;
 }
 
+RulesFixture& discussed(RulesFixture& f) {
+    return f.prerequisites()
+        .lift(kMeeting, "2025-11-10")
+        .event(EventKind::lift_discussed, kMeeting);
+}
+
 }  // namespace
 
-TEST_CASE("an outcome sheet carries each recommendation with its owner, review date and note") {
+TEST_CASE("an outcome sheet lists each recommendation with its owner, review date and note") {
     RulesFixture f;
-    f.prerequisites().lift(kMeeting, "2025-11-10").event(EventKind::lift_discussed, kMeeting);
+    discussed(f);
     f.data.staff.push_back({"ST01", "Jo Teacher", core::Role::specialist_teacher, "Maidstone"});
-    f.data.events.push_back(with(EventKind::recommendation, "early_help",
-                                 "Call Early Help, \"soon\", with Zoë", "ST01", "2026-02-15"));
-    f.data.events.push_back(with(EventKind::recommendation, "training", "", "school"));
-    auto all = sheets(f);
-    REQUIRE(all.size() == 1);
-    const auto& sheet = all[0];
-    CHECK(sheet.pupil_ref == "P00001");
-    CHECK(sheet.pupil_label == "A.B.  P00001");
-    CHECK(sheet.school == "Oakfield Primary");
-    CHECK(sheet.year_group == "Year 4");
+    f.data.events.push_back(at_meeting(EventKind::recommendation, "early_help",
+                                       "Call Early Help, \"soon\", with Zoë", "ST01",
+                                       "2026-02-15"));
+    f.data.events.push_back(at_meeting(EventKind::recommendation, "training", "", "school"));
+    auto built = sheets(f);
+    REQUIRE(built->sheets.size() == 1);
+    const auto& sheet = built->sheets[0];
+    CHECK(sheet.item == &built->session.agenda[0]);
+    CHECK(sheet.item->ref == "P00001");
     CHECK(sheet.meeting == "LIFT Maidstone Group A, Thu 20 Nov 2025");
-    CHECK(sheet.venue == "Oak Hall");
-    REQUIRE(sheet.outcomes.size() == 2);
-    const auto& early =
-        sheet.outcomes[0].type == "Early help" ? sheet.outcomes[0] : sheet.outcomes[1];
-    const auto& training = &early == &sheet.outcomes[0] ? sheet.outcomes[1] : sheet.outcomes[0];
-    CHECK(early.type == "Early help");
-    CHECK(early.owner == "Jo Teacher (ST01)");
+    REQUIRE(sheet.recommendations.size() == 2);
+    const auto& early = sheet.recommendations[0].owner == "Jo Teacher" ? sheet.recommendations[0]
+                                                                       : sheet.recommendations[1];
+    const auto& training =
+        &early == &sheet.recommendations[0] ? sheet.recommendations[1] : sheet.recommendations[0];
+    CHECK(early.owner == "Jo Teacher");
     CHECK(early.review == "15 Feb 2026");
     CHECK(early.note == "Call Early Help, \"soon\", with Zoë");
-    CHECK(training.type == "Training");
+    CHECK_FALSE(early.type.empty());
     CHECK(training.owner == "school");
     CHECK(training.review.empty());
-    CHECK(sheet.decision == StlsDecision::none);
-    CHECK(sheet.decision_text == "None: no STLS consultation or caselist place");
-    CHECK_FALSE(sheet.next_step.empty());
+    CHECK(sheet.item->summary.decision == core::StlsDecision::none);
     CHECK(sheet.file_name == "outcome-P00001-2025-11-20.pdf");
 }
 
-TEST_CASE(
-    "the STLS decision is the caselist with its agreed outcome and teacher, else a consultation") {
+TEST_CASE("an outcome sheet keeps the decision's notes and the other steps apart") {
     RulesFixture f;
-    f.prerequisites().lift(kMeeting, "2025-11-10").event(EventKind::lift_discussed, kMeeting);
-    f.data.staff.push_back({"ST02", "Sam Visit", core::Role::specialist_teacher, "Maidstone"});
-    f.data.cases.push_back({"P00001", "ST02", 1});
-    f.data.events.push_back(with(EventKind::stls_consultation, "", "Offered to the SENCo"));
-    f.data.events.push_back(with(EventKind::caselist_opened, "Reads at age level", ""));
-    f.data.events.push_back(with(EventKind::sodlis_issued, "", "Sent to parents"));
-    auto all = sheets(f);
-    REQUIRE(all.size() == 1);
-    CHECK(all[0].decision == StlsDecision::caselist);
-    CHECK(all[0].decision_text == "Taken onto the STLS caselist");
-    REQUIRE(all[0].decision_details.size() == 3);
-    CHECK(all[0].decision_details[0] == "Agreed outcome: Reads at age level");
-    CHECK(all[0].decision_details[1] == "Note: Offered to the SENCo");
-    CHECK(all[0].decision_details[2] == "Specialist teacher: Sam Visit (ST02)");
-    CHECK(all[0].other_steps == std::vector<std::string>{"SODLIS issued: Sent to parents"});
-
-    RulesFixture g;
-    g.prerequisites().lift(kMeeting, "2025-11-10").event(EventKind::lift_discussed, kMeeting);
-    g.data.events.push_back(with(EventKind::stls_consultation, "", ""));
-    auto consulted = sheets(g);
-    REQUIRE(consulted.size() == 1);
-    CHECK(consulted[0].decision == StlsDecision::consultation);
-    CHECK(consulted[0].decision_text == "STLS consultation offered");
+    discussed(f);
+    f.data.events.push_back(at_meeting(EventKind::stls_consultation, "", "Offered to the SENCo"));
+    f.data.events.push_back(at_meeting(EventKind::sodlis_issued, "", "Sent to parents"));
+    auto built = sheets(f);
+    REQUIRE(built->sheets.size() == 1);
+    const auto& sheet = built->sheets[0];
+    CHECK(sheet.item->summary.decision == core::StlsDecision::consultation);
+    CHECK(sheet.decision_notes ==
+          std::vector<std::string>{"STLS consultation offered: Offered to the SENCo"});
+    CHECK(sheet.other_steps == std::vector<std::string>{"SODLIS issued: Sent to parents"});
+    CHECK(sheet.recommendations.empty());
 }
 
-TEST_CASE("only pupils discussed that day at this meeting get a sheet") {
+TEST_CASE("only booked pupils marked discussed get an outcome sheet") {
     RulesFixture f;
-    // P00001: booked and discussed. P00002: discussed, not booked, school in group A.
-    // P00003: booked elsewhere that day. P00004: booked here, not discussed.
-    f.pupil("P00002", RulesFixture::school_urn)
-        .pupil("P00003", RulesFixture::school_urn)
-        .pupil("P00004", RulesFixture::school_urn);
-    f.lift(kMeeting).event(EventKind::lift_discussed, kMeeting);
-    f.event(EventKind::lift_discussed, kMeeting, "P00002");
-    f.lift(kMeeting, std::nullopt, "Maidstone", "B", "P00003")
-        .event(EventKind::lift_discussed, kMeeting, "P00003");
-    f.lift(kMeeting, std::nullopt, "Maidstone", "A", "P00004");
-    f.event(EventKind::lift_discussed, "2025-11-13", "P00004");
-    auto here = sheets(f);
-    REQUIRE(here.size() == 2);
-    CHECK(here[0].pupil_ref == "P00001");
-    CHECK(here[1].pupil_ref == "P00002");
-    auto group_b = sheets(f, "B");
-    REQUIRE(group_b.size() == 1);
-    CHECK(group_b[0].pupil_ref == "P00003");
-    CHECK(sheets(f, "A", "Ashford").empty());
+    f.pupil("P00002", RulesFixture::school_urn);
+    discussed(f);
+    f.lift(kMeeting, std::nullopt, "Maidstone", "A", "P00002");  // booked, not discussed
+    auto built = sheets(f);
+    REQUIRE(built->session.agenda.size() == 2);
+    REQUIRE(built->sheets.size() == 1);
+    CHECK(built->sheets[0].item->ref == "P00001");
+}
+
+TEST_CASE("sheets made on the meeting's day give the step after the meeting, not the meeting") {
+    CHECK(core::outcome_sheet_day(day(kMeeting), day(kMeeting)) == day("2025-11-21"));
+    CHECK(core::outcome_sheet_day(day(kMeeting), day("2025-12-01")) == day("2025-12-01"));
+    RulesFixture f;
+    discussed(f);
+    auto built = sheets(f, kMeeting);
+    REQUIRE(built->sheets.size() == 1);
+    CHECK(built->sheets[0].item->summary.card.next_step ==
+          "Implement the LIFT recommendations; back to Surgery if no impact");
 }
 
 TEST_CASE("an outcome sheet's file name keeps a ref from naming a path") {

@@ -39,6 +39,18 @@ inline std::string pdf_text(const std::filesystem::path& file) {
     return result.output;
 }
 
+// `text` with every run of white space as one space: a table cell's wrapped lines read
+// as the sentence they hold.
+inline std::string flat(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    return out;
+}
+
 inline int pdf_page_count(const std::filesystem::path& file) {
     auto result = run_command("pdfinfo " + quoted(file));
     INFO(result.output);
