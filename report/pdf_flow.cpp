@@ -256,6 +256,8 @@ Items make_items(const PdfDocument& document, PangoContext* context) {
             for (size_t r = 0; r < table->rows.size(); ++r) {
                 auto row = table_row(context, *table, table->rows[r], false);
                 row->header = header;
+                // No table starts with a row or two alone at the foot of a page.
+                row->keep_with_next = r < 2 && table->rows.size() > 3;
                 if (r == 0 && !header) row->space_before = 4 + pending_space;
                 items.push_back(std::move(row));
             }
