@@ -169,8 +169,11 @@ TEST_CASE(
     CHECK(f.channel.current()->data->pupils.size() == 2);
 
     fs::remove(f.filler);
+    // The rows in the store, and no strip: neither "disk full" nor "import failed".
     REQUIRE(wait_until([&] {
-        return f.count("SELECT count(*) FROM event") == 2000 && !f.status.read().disk_full;
+        auto now = f.status.read();
+        return f.count("SELECT count(*) FROM event") == 2000 && !now.disk_full &&
+               !now.last_attempt_failed;
     }));
     CHECK(fs::exists(f.inbox / "processed" / "events.csv"));
     CHECK_FALSE(fs::exists(f.inbox / "events.csv"));
