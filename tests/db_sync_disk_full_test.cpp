@@ -135,7 +135,7 @@ core::Command set_priority(int priority) {
 }  // namespace
 
 TEST_CASE(
-    "on a full disk an import waits in the inbox and an edit is not saved; both catch up "
+    "on a full disk an import waits in the inbox and an edit is not saved, and both catch up "
     "once space is freed") {
     Fixture f;
     REQUIRE_SMALL_DISK(f);
