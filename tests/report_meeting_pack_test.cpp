@@ -157,8 +157,9 @@ TEST_CASE("a meeting nobody is booked for gives a one-page pack that says so", "
     CHECK(pdf_page_count(out / "empty.pdf") == 1);
 }
 
-TEST_CASE("the pack goes to lift-pack-DATE.pdf by default; an unknown meeting or bad date exits 2",
-          "[report][pack]") {
+TEST_CASE(
+    "the pack goes to lift-pack-DATE.pdf by default, and an unknown meeting or bad date exits 2",
+    "[report][pack]") {
     auto& d = demo();
     TempDir out;
     auto made = run_command("cd " + quoted(out.path()) + " && " + binary + " pack --db " +
