@@ -32,13 +32,18 @@ struct RecordPaperwork {
     Date meeting_date;  // the LIFT booking
     Date received;
 };
+// Taken onto the STLS caselist at LIFT: the caselist_opened event (detail: the agreed
+// outcome, staff_id: the teacher) and the case assigned to that teacher, in one edit.
+struct OpenCaselist {
+    Event event;
+};
 struct NewReferral {
     Pupil pupil;
     Date consent_date;
 };
 
-using Command =
-    std::variant<AssignTeacher, SetPriority, BookMeeting, RecordEvent, RecordPaperwork, NewReferral>;
+using Command = std::variant<AssignTeacher, SetPriority, BookMeeting, RecordEvent, RecordPaperwork,
+                             NewReferral, OpenCaselist>;
 
 // One line for the audit trail and logs: "assign P000123 to ST02".
 std::string describe(const Command& command);
@@ -49,7 +54,7 @@ struct CommandResult {
 };
 
 class CommandSink {
-public:
+  public:
     virtual ~CommandSink() = default;
     virtual std::future<CommandResult> submit(Command command, std::string who) = 0;
 };
