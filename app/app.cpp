@@ -24,6 +24,7 @@
 #include "widgets/caseload_board.hpp"
 #include "widgets/lookup_board.hpp"
 #include "widgets/meetings_board.hpp"
+#include "widgets/session_board.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/triage_board.hpp"
 #include "widgets/trends_board.hpp"
@@ -47,6 +48,7 @@ std::unique_ptr<widgets::Board> make_board(std::string_view name) {
     if (name == "triage") return std::make_unique<widgets::TriageBoard>();
     if (name == "lookup") return std::make_unique<widgets::LookupBoard>();
     if (name == "trends") return std::make_unique<widgets::TrendsBoard>();
+    if (name == "session") return std::make_unique<widgets::SessionBoard>();
     return nullptr;
 }
 
@@ -97,8 +99,7 @@ widgets::ViewingGeometry kiosk_geometry(const AppOptions& options, WindowSize fr
     return geometry;
 }
 
-// Function keys name boards, not positions, so a key keeps its board as boards are
-// added: F5 is kept for the session board.
+// Function keys name boards, not positions, so a key keeps its board as boards are added.
 constexpr std::string_view kFunctionKeyBoards[] = {"caseload", "meetings", "triage",
                                                    "lookup",   "session",  "trends"};
 
@@ -114,7 +115,7 @@ constexpr int kScreenshotFrames = 3;
 }  // namespace
 
 std::vector<std::string_view> App::board_names() {
-    return {"caseload", "meetings", "triage", "lookup", "trends"};
+    return {"caseload", "meetings", "triage", "lookup", "session", "trends"};
 }
 
 std::unique_ptr<widgets::Board> App::create_board(std::string_view name) {

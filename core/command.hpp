@@ -33,6 +33,11 @@ struct RecordPaperwork {
     Date meeting_date;  // the LIFT booking
     Date received;
 };
+// Taken onto the STLS caselist at LIFT: the caselist_opened event (detail: the agreed
+// outcome, staff_id: the teacher) and the case assigned to that teacher, in one edit.
+struct OpenCaselist {
+    Event event;
+};
 struct NewReferral {
     Pupil pupil;
     Date consent_date;
@@ -47,7 +52,7 @@ struct ResolveConflict {
 };
 
 using Command = std::variant<AssignTeacher, SetPriority, BookMeeting, RecordEvent, RecordPaperwork,
-                             NewReferral, ResolveConflict>;
+                             NewReferral, OpenCaselist, ResolveConflict>;
 
 // One line for the audit trail and logs: "assign P000123 to ST02".
 std::string describe(const Command& command);

@@ -72,11 +72,15 @@ json booking_row(Store& store, const std::string& ref, core::BookingKind kind, c
 std::optional<std::string> case_pupil(const core::Command& command) {
     if (auto* c = std::get_if<core::AssignTeacher>(&command)) return c->pupil_ref;
     if (auto* c = std::get_if<core::SetPriority>(&command)) return c->pupil_ref;
+    if (auto* c = std::get_if<core::OpenCaselist>(&command)) return c->event.pupil_ref;
     return std::nullopt;
 }
 
 json effects_of(Store& store, const core::Command& command, const OutboxBase& base) {
     json effects = json::array();
+    // A caselist opening inserts its event before it moves the case to its teacher.
+    if (auto* open = std::get_if<core::OpenCaselist>(&command))
+        effects.push_back(insert_effect("event", event_row(store, open->event)));
     if (auto ref = case_pupil(command)) {
         json row = local_row(store, "case_state", {*ref});
         row.erase("version");  // the hub numbers versions; the edit says which it saw

@@ -130,6 +130,22 @@ public:
         if (store_.upsert(c.event) == Upsert::unchanged) throw Refused{"already recorded"};
         return event_json(c.event);
     }
+    json operator()(const core::OpenCaselist& c, Before& before) {
+        const core::Event& e = c.event;
+        require_pupil(store_, e.pupil_ref);
+        if (e.kind != core::EventKind::caselist_opened) throw Refused{"not a caselist opening"};
+        if (e.detail.empty()) throw Refused{"the agreed outcome is required"};
+        if (!exists(store_, "SELECT 1 FROM staff WHERE staff_id = ? AND role = 'specialist_teacher'", e.staff_id))
+            throw Refused{(e.staff_id.empty() ? std::string("a teacher") : e.staff_id) +
+                          " is not a specialist teacher"};
+        if (store_.upsert(e) == Upsert::unchanged) throw Refused{"already recorded"};
+        // The teacher who takes the case is its assigned teacher from now on.
+        core::CaseState state = current_case(store_, e.pupil_ref);
+        before.value = case_state_json(store_, e.pupil_ref);
+        state.assigned_staff_id = e.staff_id;
+        store_.upsert(state);
+        return {{"event", event_json(e)}, {"case_state", case_state_json(store_, e.pupil_ref)}};
+    }
     json operator()(const core::RecordPaperwork& c, Before& before) {
         SQLite::Statement query(store_.database(),
                                 "SELECT district, grp, paperwork_received FROM booking "
