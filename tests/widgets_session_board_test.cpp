@@ -162,7 +162,7 @@ TEST_CASE("N and P move through the agenda and stop at its ends") {
     CHECK(board.current() == 1);
 }
 
-TEST_CASE("a recommendation needs an owner; with one it is sent with the default review date") {
+TEST_CASE("a recommendation needs an owner, and with one it is sent with the default review date") {
     Headless ui;
     FakeSink sink;
     ui.sink = &sink;
