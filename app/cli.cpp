@@ -25,6 +25,8 @@ int run_cli(int argc, char** argv) {
     add_ctl_command(cli, exit_code);
     add_doctor_command(cli, exit_code);
     add_backup_command(cli, exit_code);
+    add_pack_command(cli, exit_code);
+    add_outcome_sheets_command(cli, exit_code);
 
     try {
         cli.parse(argc, argv);

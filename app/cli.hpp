@@ -20,5 +20,7 @@ void add_ctl_command(CLI::App& cli, int& exit_code);
 void add_report_command(CLI::App& cli, int& exit_code);
 void add_doctor_command(CLI::App& cli, int& exit_code);
 void add_backup_command(CLI::App& cli, int& exit_code);
+void add_pack_command(CLI::App& cli, int& exit_code);
+void add_outcome_sheets_command(CLI::App& cli, int& exit_code);
 
 }  // namespace app

@@ -158,6 +158,13 @@ Config load_config(const std::filesystem::path& file, const std::vector<std::str
     r.flag("privacy", "show_names", c.show_names);
     r.whole("privacy", "card_revert_seconds", c.card_revert_seconds, 5, 3600);
     r.whole("sync", "stale_after_hours", c.stale_after_hours, 1, 24 * 365);
+    r.whole("session", "minutes_per_case", c.session_minutes_per_case, 5, 120);
+    std::string session_start = "09:30";
+    r.text("session", "start", session_start);
+    if (auto at = parse_clock_time(session_start))
+        c.session_start = *at;
+    else
+        r.fail("session.start", "must be a time as HH:MM, not '" + session_start + "'");
     r.whole("rules", "visit_interval_weeks", c.visit_interval_weeks, 1, 52);
     r.whole("rules", "referral_cap", c.referral_cap, 1, 50);
 

@@ -45,6 +45,9 @@ struct Config {
     int card_revert_seconds = 60;   // a pupil card goes back to initials after this
     // [sync]
     int stale_after_hours = 24;
+    // [session] (issue 12): the LIFT session board's time slots.
+    int session_minutes_per_case = 20;
+    ClockTime session_start{9 * 60 + 30};  // the venue default when not set
     // [rules]
     int visit_interval_weeks = 6;
     int referral_cap = 3;

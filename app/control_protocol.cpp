@@ -22,6 +22,12 @@ const std::vector<ControlVerb>& control_verbs() {
 std::optional<ControlRequest> parse_control_request(std::string_view line, std::string& error,
                                                     bool test_hooks) {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    // One line of text: a line break or NUL inside would make a verb or argument that
+    // does not survive being written out again as a line (found by fuzzing).
+    if (line.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos) {
+        error = "a request is one line of text";
+        return std::nullopt;
+    }
     const size_t space = line.find(' ');
     ControlRequest request{
         std::string(line.substr(0, space)),

@@ -25,7 +25,8 @@ struct ControlVerb {
 };
 const std::vector<ControlVerb>& control_verbs();
 
-// Parses one request line (trailing newline allowed); on failure `error` says why.
+// Parses one request line (trailing newline allowed; none inside, and no NUL); on
+// failure `error` says why.
 // Verbs under `test-` exist only when `test_hooks` is on (the suite's stall hook).
 std::optional<ControlRequest> parse_control_request(std::string_view line, std::string& error,
                                                     bool test_hooks = false);

@@ -22,6 +22,7 @@
 #include "app/http_control.hpp"
 #include "app/kiosk_control.hpp"
 #include "app/logging.hpp"
+#include "app/session_options.hpp"
 #include "app/signal_thread.hpp"
 #include "app/size_parse.hpp"
 #include "core/date.hpp"
@@ -97,6 +98,7 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
     // Before any thread exists (GLFW, Mesa and the writer start some): all inherit it.
     block_service_signals();
     App app(app_options);
+    configure_session_board(app, options.meeting, config);
     const std::string db = writer_options.database.string();
     db::StoreDiagnosis problem = usable_store_problem(db, writer_options);
     std::unique_ptr<db::Writer> writer_owner;
@@ -215,6 +217,8 @@ void add_dashboard_options(CLI::App& cli, DashboardOptions& options) {
                    "Control socket for `liftboard ctl` (default $XDG_RUNTIME_DIR/liftboard.sock)");
     cli.add_option("--pupil", options.pupil,
                    "Lookup board: open this pupil's card (screenshots and demos)");
+    cli.add_option("--meeting", options.meeting,
+                   "Session board: the LIFT meeting, YYYY-MM-DD (default: today's, else the next)");
     cli.add_flag("--show-names", options.show_names,
                  "Privacy off: show full names (office screens only, never a wall)");
 }
@@ -255,6 +259,10 @@ int run_dashboard(const DashboardOptions& options) {
             print_error("--today must be a date as YYYY-MM-DD, not '" + options.today + "'");
             return 2;
         }
+    }
+    if (const std::string error = meeting_option_error(options.meeting); !error.empty()) {
+        print_error(error);
+        return 2;
     }
     const auto boards = App::board_names();
     if (std::find(boards.begin(), boards.end(), board) == boards.end()) {
@@ -310,6 +318,7 @@ int run_dashboard(const DashboardOptions& options) {
     }
     try {
         App app(app_options);
+        configure_session_board(app, options.meeting, config, /*read_only=*/true);
         // The writer opens (and checks) the store before the thread starts, so a bad
         // file is reported here; the first snapshot then arrives from the thread.
         std::unique_ptr<db::Writer> writer;

@@ -27,6 +27,7 @@ struct DashboardOptions {
     std::string exit_after;          // --exit-after first-frame|data-frame (benchmarks)
     std::string control;             // --control PATH: the control socket (liftboard ctl)
     std::string pupil;               // --pupil REF: the lookup board opens this pupil's card
+    std::string meeting;             // --meeting YYYY-MM-DD: the session board's LIFT meeting
 };
 
 void add_dashboard_options(CLI::App& cli, DashboardOptions& options);

@@ -10,8 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -19,6 +17,7 @@
 #include <stdexcept>
 
 #include "app/control_protocol.hpp"
+#include "app/http_request.hpp"
 
 namespace app {
 namespace {
@@ -32,22 +31,12 @@ std::string trim(std::string text) {
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// Compares without stopping at the first difference, so timing says nothing about
-// how much of a guess was right.
-bool same_token(const std::string& given, const std::string& expected) {
-    if (expected.empty()) return false;
-    unsigned differ = given.size() != expected.size() ? 1u : 0u;
-    const size_t n = std::min(given.size(), expected.size());
-    for (size_t i = 0; i < n; ++i) differ |= static_cast<unsigned char>(given[i] ^ expected[i]);
-    return differ == 0;
-}
-
 // The head of an HTTP request, up to the blank line.
 std::optional<std::string> read_head(int fd) {
     std::string head;
     const auto give_up = std::chrono::steady_clock::now() + kRequestTimeout;
     char buffer[1024];
-    while (head.find("\r\n\r\n") == std::string::npos) {
+    while (!request_head(head)) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
             give_up - std::chrono::steady_clock::now());
         pollfd p{fd, POLLIN, 0};
@@ -58,28 +47,13 @@ std::optional<std::string> read_head(int fd) {
         head.append(buffer, static_cast<size_t>(n));
         if (head.size() > kMaxRequest) return std::nullopt;
     }
-    return head.substr(0, head.find("\r\n\r\n"));
+    return std::string(*request_head(head));
 }
 
-std::string response(int code, const std::string& reason, const std::string& body) {
-    return "HTTP/1.1 " + std::to_string(code) + " " + reason +
+std::string response(int code, const std::string& body) {
+    return "HTTP/1.1 " + std::to_string(code) + " " + std::string(http_reason(code)) +
            "\r\nContent-Type: application/json\r\nContent-Length: " +
            std::to_string(body.size() + 1) + "\r\nConnection: close\r\n\r\n" + body + "\n";
-}
-
-// "POST /board/caseload" -> "board caseload"; empty when the path is no verb of ours.
-std::string request_line(const std::string& method, const std::string& path) {
-    if (method == "GET" && path == "/status") return "status";
-    if (method != "POST") return {};
-    for (const char* verb : {"next", "blank", "unblank", "reload"})
-        if (path == std::string("/") + verb) return verb;
-    const std::string board = "/board/";
-    if (path.rfind(board, 0) == 0 && path.size() > board.size()) {
-        const std::string name = path.substr(board.size());
-        if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_-") == std::string::npos)
-            return "board " + name;
-    }
-    return {};
 }
 
 }  // namespace
@@ -184,52 +158,24 @@ void HttpControl::serve() {
 void HttpControl::answer(int connection) {
     const auto head = read_head(connection);
     if (!head) {
-        write_all(connection, response(400, "Bad Request", control_error("no complete request")));
+        write_all(connection, response(400, control_error("no complete request")));
         return;
     }
-    const std::string first = head->substr(0, head->find("\r\n"));
-    const size_t space = first.find(' ');
-    const size_t second = first.find(' ', space + 1);
-    const std::string method = first.substr(0, space);
-    const std::string path =
-        space == std::string::npos ? "" : first.substr(space + 1, second - space - 1);
-    // The token before anything else: a caller without it learns nothing.
-    bool authorised = false;
-    size_t at = head->find("\r\n");
-    while (at != std::string::npos && !authorised) {
-        const size_t next = head->find("\r\n", at + 2);
-        const std::string header =
-            head->substr(at + 2, next == std::string::npos ? std::string::npos : next - at - 2);
-        const size_t colon = header.find(':');
-        if (colon != std::string::npos) {
-            std::string name = header.substr(0, colon);
-            for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            const std::string value = trim(header.substr(colon + 1));
-            if (name == "authorization" && value.rfind("Bearer ", 0) == 0)
-                authorised = same_token(trim(value.substr(7)), token_);
-        }
-        at = next;
-    }
-    if (!authorised) {
+    const HttpRequest request = parse_http_request(*head, token_);
+    if (request.status == 401)
         spdlog::warn("control: refused an HTTP request without the right token");
-        write_all(connection,
-                  response(401, "Unauthorized", control_error("a valid bearer token is required")));
-        return;
-    }
-    const std::string line = request_line(method, path);
-    if (line.empty()) {
-        write_all(connection, response(404, "Not Found",
-                                       control_error("no such request: " + method + " " + path)));
+    if (request.status != 200) {
+        write_all(connection, response(request.status, control_error(request.error)));
         return;
     }
     std::string reply;
     try {
-        reply = handler_(line);
+        reply = handler_(request.control_line);
     } catch (const std::exception& e) {
         reply = control_error(e.what());
     }
     const bool ok = reply.find("\"ok\":true") != std::string::npos;
-    write_all(connection, ok ? response(200, "OK", reply) : response(409, "Conflict", reply));
+    write_all(connection, response(ok ? 200 : 409, reply));
 }
 
 }  // namespace app

@@ -6,8 +6,14 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <mutex>
 #include <stdexcept>
+
+#include "core/sync_status.hpp"
 
 namespace app {
 namespace {
@@ -25,6 +31,28 @@ class SyslogPriority final : public spdlog::custom_flag_formatter {
     std::unique_ptr<custom_flag_formatter> clone() const override {
         return std::make_unique<SyslogPriority>();
     }
+};
+
+// A log line that cannot be written (most often: the disk is full) is said on stderr,
+// which the journal keeps, naming the cause; once per distinct failure, not per line.
+class LogWriteFailure {
+  public:
+    explicit LogWriteFailure(std::string file) : file_(std::move(file)) {}
+    void operator()(const std::string& message) {
+        std::lock_guard lock(mutex_);
+        if (message == last_) return;
+        last_ = message;
+        const bool full = message.find(std::strerror(ENOSPC)) != std::string::npos ||
+                          message.find(std::strerror(EDQUOT)) != std::string::npos;
+        std::fprintf(stderr, "liftboard: log file %s not written: %s\n",
+                     file_.empty() ? "(none)" : file_.c_str(),
+                     full ? core::kDiskFullText : message.c_str());
+    }
+
+  private:
+    std::string file_;
+    std::mutex mutex_;
+    std::string last_;
 };
 
 }  // namespace
@@ -56,6 +84,8 @@ void setup_logging(const LogSettings& settings) {
     auto logger = std::make_shared<spdlog::logger>("liftboard", sinks.begin(), sinks.end());
     logger->set_level(spdlog::level::from_str(settings.level));
     logger->flush_on(spdlog::level::info);
+    auto failure = std::make_shared<LogWriteFailure>(settings.file);
+    logger->set_error_handler([failure](const std::string& message) { (*failure)(message); });
     spdlog::set_default_logger(logger);
 }
 

@@ -87,6 +87,7 @@ std::string status_json(const StatusSources& s) {
          sync.age ? ordered_json(rounded(seconds(*sync.age))) : ordered_json(nullptr)},
         {"last_attempt_failed", sync.last_attempt_failed},
         {"last_error", sync.last_error},
+        {"disk_full", sync.disk_full ? ordered_json(*sync.disk_full) : ordered_json(nullptr)},
     };
     std::string hub = "none";
     if (s.hub_configured) hub = sync.hub_offline_since ? "offline" : "online";
@@ -121,6 +122,7 @@ std::string status_line(const StatusSources& s) {
     } else if (!s.channel->current()) {
         line += " \xc2\xb7 loading";
     }
+    if (sync.disk_full) line += std::string(" \xc2\xb7 not saved: ") + core::kDiskFullText;
     if (sync.last_attempt_failed) line += " \xc2\xb7 last sync failed";
     return line;
 }

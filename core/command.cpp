@@ -23,13 +23,23 @@ struct Describe {
         return "record LIFT paperwork for " + c.pupil_ref + " (meeting " + to_iso(c.meeting_date) +
                ") received " + to_iso(c.received);
     }
+    std::string operator()(const OpenCaselist& c) const {
+        return "open caselist for " + c.event.pupil_ref + " on " + to_iso(c.event.date) + " with " +
+               c.event.staff_id;
+    }
     std::string operator()(const NewReferral& c) const {
         return "new referral " + c.pupil.pupil_ref + " at school " + c.pupil.school_urn;
+    }
+    std::string operator()(const ResolveConflict& c) const {
+        return "resolve sync conflict " + std::to_string(c.conflict_id) +
+               (c.keep_mine ? ": keep mine" : ": take theirs");
     }
 };
 
 }  // namespace
 
-std::string describe(const Command& command) { return std::visit(Describe{}, command); }
+std::string describe(const Command& command) {
+    return std::visit(Describe{}, command);
+}
 
 }  // namespace core

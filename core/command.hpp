@@ -4,6 +4,7 @@
 // so a form can show an inline message.
 #pragma once
 
+#include <cstdint>
 #include <future>
 #include <optional>
 #include <string>
@@ -32,13 +33,26 @@ struct RecordPaperwork {
     Date meeting_date;  // the LIFT booking
     Date received;
 };
+// Taken onto the STLS caselist at LIFT: the caselist_opened event (detail: the agreed
+// outcome, staff_id: the teacher) and the case assigned to that teacher, in one edit.
+struct OpenCaselist {
+    Event event;
+};
 struct NewReferral {
     Pupil pupil;
     Date consent_date;
 };
 
-using Command =
-    std::variant<AssignTeacher, SetPriority, BookMeeting, RecordEvent, RecordPaperwork, NewReferral>;
+// A hub sync conflict (core::SyncConflict) settled: keep mine re-applies this board's
+// edit against the hub's current row (checked again when pushed), take theirs drops it
+// and keeps the hub's row. Either way it is audited here and on the hub.
+struct ResolveConflict {
+    int64_t conflict_id = 0;
+    bool keep_mine = false;
+};
+
+using Command = std::variant<AssignTeacher, SetPriority, BookMeeting, RecordEvent, RecordPaperwork,
+                             NewReferral, OpenCaselist, ResolveConflict>;
 
 // One line for the audit trail and logs: "assign P000123 to ST02".
 std::string describe(const Command& command);
@@ -46,10 +60,11 @@ std::string describe(const Command& command);
 struct CommandResult {
     bool ok = false;
     std::string message;  // why it was refused, or what was done
+    bool disk_full = false;  // not saved because the store's disk is full: retry later
 };
 
 class CommandSink {
-public:
+  public:
     virtual ~CommandSink() = default;
     virtual std::future<CommandResult> submit(Command command, std::string who) = 0;
 };

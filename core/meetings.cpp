@@ -178,6 +178,17 @@ void apply_checks(MeetingBooking& row, const BookingCheck& check, const Dataset&
     row.word = word_for(row.worst, check.paperwork_received.has_value());
 }
 
+MeetingBooking plain_row(const Dataset& data, size_t i) {
+    const PupilEntry p = data.pupils[i];
+    const School* school = data.school(p.school_urn);
+    MeetingBooking row;
+    row.pupil = static_cast<uint32_t>(i);
+    row.pupil_label = pupil_label(p);
+    row.full_name = full_name(p);
+    row.school = school ? school->name : std::string(p.school_urn);
+    return row;
+}
+
 void add_bookings(const Dataset& data, const RulesEngine& engine,
                   const AssessmentTable& assessments, const MeetingOptions& o, Date monday,
                   std::vector<MeetingCard>& cards) {
@@ -185,33 +196,23 @@ void add_bookings(const Dataset& data, const RulesEngine& engine,
     for (size_t i = 0; i < data.pupils.size(); ++i) {
         for (const BookingEntry& b : data.bookings_of(i)) {
             if (b.meeting_date < monday || b.meeting_date > sunday) continue;
-            const PupilEntry& p = data.pupils[i];
-            const School* school = data.school(p.school_urn);
-            // A booking that names no district is for the school's own (as the rules read it).
-            std::string_view district = b.district;
-            if (district.empty() && school) district = school->district;
-            if (!same_text(district, o.home_district)) continue;
+            const BookingPlace place = booking_place(data, engine, i, b);
+            if (!same_text(place.district, o.home_district)) continue;
             const MeetingKind kind =
                 b.kind == BookingKind::lift ? MeetingKind::lift : MeetingKind::surgery;
-            std::string_view group = b.group;
-            if (group.empty() && school) group = engine.school_group(*school, b.meeting_date);
-            MeetingCard& card = card_for(cards, kind, b.meeting_date, group, monday, o.today);
+            MeetingCard& card = card_for(cards, kind, b.meeting_date, place.group, monday, o.today);
 
-            MeetingBooking row;
-            row.pupil = static_cast<uint32_t>(i);
-            row.pupil_label = pupil_label(p);
-            row.full_name = full_name(p);
-            row.school = school ? school->name : p.school_urn;
             if (kind == MeetingKind::lift) {
-                BookingCheck check = engine.check_booking(i, b, o.today);
-                if (!card.deadline) set_deadline(card, check.deadline, o.today);
-                apply_checks(row, check, data, engine, b, o);
-            } else {
-                row.word = "BOOKED";
-                if (i < assessments.size())
-                    row.marks.push_back(
-                        {"stage: " + std::string(display_name(assessments.stage(i))), Status::ok});
+                MeetingBooking row = lift_booking_row(data, engine, i, b, o);
+                if (!card.deadline) set_deadline(card, row.deadline, o.today);
+                card.bookings.push_back(std::move(row));
+                continue;
             }
+            MeetingBooking row = plain_row(data, i);
+            row.word = "BOOKED";
+            if (i < assessments.size())
+                row.marks.push_back(
+                    {"stage: " + std::string(display_name(assessments.stage(i))), Status::ok});
             card.bookings.push_back(std::move(row));
         }
     }
@@ -227,12 +228,8 @@ void add_schools(const Dataset& data, const RulesEngine& engine, const MeetingOp
         if (b.cap != Status::ok) over[b.school] = true;
     }
     if (card.kind == MeetingKind::lift && !card.group.empty()) {
-        for (const School& s : data.schools)
-            if (same_text(s.district, o.home_district) &&
-                same_text(engine.school_group(s, card.date), card.group))
-                card.schools.push_back({s.name, booked[s.name], over[s.name]});
-        std::sort(card.schools.begin(), card.schools.end(),
-                  [](const MeetingSchool& a, const MeetingSchool& b) { return a.name < b.name; });
+        for (const School* s : group_schools(data, engine, o.home_district, card.group, card.date))
+            card.schools.push_back({s->name, booked[s->name], over[s->name]});
     }
     // One school over the cap is named; several are counted (each row still says it).
     int schools_over = 0;
@@ -291,6 +288,38 @@ void finish_card(MeetingCard& card) {
 }
 
 }  // namespace
+
+BookingPlace booking_place(const Dataset& data, const RulesEngine& engine, size_t pupil,
+                           const BookingEntry& booking) {
+    const School* school = data.school(data.pupils[pupil].school_urn);
+    // A booking that names no district or group is for the school's own (as the rules
+    // read it).
+    BookingPlace place{booking.district, booking.group};
+    if (place.district.empty() && school) place.district = school->district;
+    if (place.group.empty() && school) place.group = engine.school_group(*school, booking.meeting_date);
+    return place;
+}
+
+MeetingBooking lift_booking_row(const Dataset& data, const RulesEngine& engine, size_t pupil,
+                                const BookingEntry& booking, const MeetingOptions& options) {
+    MeetingBooking row = plain_row(data, pupil);
+    const BookingCheck check = engine.check_booking(pupil, booking, options.today);
+    row.deadline = check.deadline;
+    apply_checks(row, check, data, engine, booking, options);
+    return row;
+}
+
+std::vector<const School*> group_schools(const Dataset& data, const RulesEngine& engine,
+                                         std::string_view district, std::string_view group,
+                                         Date date) {
+    std::vector<const School*> schools;
+    for (const School& s : data.schools)
+        if (same_text(s.district, district) && same_text(engine.school_group(s, date), group))
+            schools.push_back(&s);
+    std::sort(schools.begin(), schools.end(),
+              [](const School* a, const School* b) { return a->name < b->name; });
+    return schools;
+}
 
 MeetingBoardModel build_meetings(const Dataset& data, const RulesEngine& engine,
                                  const AssessmentTable& assessments, const MeetingOptions& o) {

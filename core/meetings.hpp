@@ -37,6 +37,7 @@ struct MeetingBooking {
     std::string paperwork;
     Status paperwork_status = Status::ok;
     std::optional<Date> paperwork_received;
+    Date deadline;                 // LIFT: the paperwork deadline the rules used
     std::optional<int> days_left;  // to the deadline while missing; negative = overdue
     // Prerequisites and limits, from the rules (ok when the rule passed).
     Status consent = Status::ok;  // consent-before-referral
@@ -97,6 +98,25 @@ struct MeetingOptions {
     std::string_view home_district;
     int referral_cap = 3;
 };
+
+// Which meeting a booking is for: its district and group, or the school's where it
+// names none (views into `data`).
+struct BookingPlace {
+    std::string_view district, group;
+};
+BookingPlace booking_place(const Dataset& data, const RulesEngine& engine, size_t pupil,
+                           const BookingEntry& booking);
+
+// One LIFT booking of data.pupils[pupil] (from data.bookings_of(pupil)) with the
+// booking rules' results and texts, as a meeting card and the session agenda show it.
+MeetingBooking lift_booking_row(const Dataset& data, const RulesEngine& engine, size_t pupil,
+                                const BookingEntry& booking, const MeetingOptions& options);
+
+// The schools of a district's LIFT group for the term holding `date` (lift-group's
+// reading: lift_groups, else schools.lift_group), by name.
+std::vector<const School*> group_schools(const Dataset& data, const RulesEngine& engine,
+                                         std::string_view district, std::string_view group,
+                                         Date date);
 
 // `engine` must have been built over `data`; `assessments` parallel to data.pupils (a
 // Surgery booking shows the pupil's stage) or empty.

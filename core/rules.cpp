@@ -170,6 +170,10 @@ BookingCheck RulesEngine::booking_paperwork(size_t pupil_index,
     return check;
 }
 
+const RulesConfig& RulesEngine::config() const {
+    return impl_->shared.config;
+}
+
 std::string_view RulesEngine::school_group(const School& school, Date date) const {
     return impl_->shared.group_of(school, date);
 }

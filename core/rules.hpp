@@ -132,6 +132,8 @@ class RulesEngine {
     // The school's LIFT group on `date` (lift-group's reading: its lift_groups row for the
     // term holding the date, else schools.lift_group). `school` must be in data.schools.
     std::string_view school_group(const School& school, Date date) const;
+    // What the rules run with (the referral cap and due window views quote).
+    const RulesConfig& config() const;
 
   private:
     struct Impl;

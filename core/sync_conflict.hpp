@@ -21,4 +21,11 @@ struct SyncConflict {
     bool operator==(const SyncConflict&) const = default;
 };
 
+// A side (mine or theirs) as it may be shown: one recorded by an older version may
+// list first_name and last_name, and with `privacy` such a side is withheld whole.
+std::string conflict_side_text(const std::string& side, bool privacy);
+// Only the first line of a reason: an older version kept PostgreSQL's DETAIL line,
+// which quotes the failing row.
+std::string conflict_reason_line(const std::string& reason);
+
 }  // namespace core

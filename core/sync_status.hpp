@@ -1,6 +1,7 @@
 // What the sync side tells the UI, readable without locks: whether an import is in
 // flight, when data last synced, how many files went in or to quarantine, the last
-// error. Ages come from the steady clock, so a wall-clock jump never fakes freshness.
+// error, and whether the disk is full. Ages come from the steady clock, so a
+// wall-clock jump never fakes freshness.
 #pragma once
 
 #include <atomic>
@@ -13,7 +14,7 @@
 namespace core {
 
 class SyncStatus {
-public:
+  public:
     using SteadyClock = std::chrono::steady_clock;
     using WallClock = std::chrono::system_clock;
 
@@ -29,6 +30,10 @@ public:
         // Set while a configured hub cannot be reached: since when (the status bar
         // shows "hub offline since HH:MM"; see core/hub_status_text.hpp).
         std::optional<WallClock::time_point> hub_offline_since;
+        // Set while writes fail because a disk is full: where ("the store
+        // /var/lib/liftboard/store.db"). Nothing is lost (a file stays in the inbox, an
+        // edit is answered "not saved"), and it clears at the next write that succeeds.
+        std::optional<std::string> disk_full;
         // Stale: no success within `threshold`, or none at all with a source configured.
         bool stale(SteadyClock::duration threshold) const {
             return source_configured && (!age || *age > threshold);
@@ -43,8 +48,10 @@ public:
     void restore_last_success(WallClock::time_point when) {
         auto age = WallClock::now() - when;
         last_success_wall_.store(when.time_since_epoch().count());
-        last_success_steady_.store((SteadyClock::now() - std::chrono::duration_cast<SteadyClock::duration>(age))
-                                       .time_since_epoch().count());
+        last_success_steady_.store(
+            (SteadyClock::now() - std::chrono::duration_cast<SteadyClock::duration>(age))
+                .time_since_epoch()
+                .count());
     }
     void record_success() {
         last_success_wall_.store(WallClock::now().time_since_epoch().count());
@@ -61,6 +68,11 @@ public:
         hub_offline_since_.compare_exchange_strong(never, when.time_since_epoch().count());
     }
     void clear_hub_offline() { hub_offline_since_.store(kNever); }
+    void set_disk_full(std::string where) {
+        disk_full_.store(std::make_shared<const std::string>(std::move(where)));
+    }
+    void clear_disk_full() { disk_full_.store(nullptr); }
+    bool disk_full() const { return disk_full_.load() != nullptr; }
     void count_imported() { files_imported_.fetch_add(1); }
     void count_quarantined() { files_quarantined_.fetch_add(1); }
 
@@ -78,10 +90,11 @@ public:
         v.files_quarantined = files_quarantined_.load();
         if (int64_t since = hub_offline_since_.load(); since != kNever)
             v.hub_offline_since = WallClock::time_point(WallClock::duration(since));
+        if (auto where = disk_full_.load()) v.disk_full = *where;
         return v;
     }
 
-private:
+  private:
     static constexpr int64_t kNever = INT64_MIN;
     std::atomic<bool> source_configured_{false};
     std::atomic<bool> in_flight_{false};
@@ -92,6 +105,11 @@ private:
     std::atomic<uint32_t> files_imported_{0};
     std::atomic<uint32_t> files_quarantined_{0};
     std::atomic<int64_t> hub_offline_since_{kNever};
+    std::atomic<std::shared_ptr<const std::string>> disk_full_;
 };
+
+// The words every surface uses for a write refused by a full disk, so a person (and a
+// test) sees the same cause on the board, in a form's answer and in the log.
+inline constexpr const char* kDiskFullText = "the disk is full";
 
 }  // namespace core

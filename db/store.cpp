@@ -118,6 +118,10 @@ Store::Store(const std::filesystem::path& file, Access access) try
     if (access == Access::read_write) {
         db_.exec("PRAGMA journal_mode = WAL");
         db_.exec("PRAGMA synchronous = FULL");
+        // A checkpoint restarts the WAL from its start but leaves the file its size: a
+        // one-off large import would hold that disk space for good (on a small disk, the
+        // space a full-disk recovery needs). Past 16 MB it is cut back at the restart.
+        db_.exec("PRAGMA journal_size_limit = 16777216");
         migrate(db_);
     } else {
         int version = db_.execAndGet("PRAGMA user_version").getInt();

@@ -19,6 +19,9 @@ FIRST_COLUMN = {"urn": ["schools", "lift_groups"], "academic_year": ["terms"],
 LITERAL = re.compile(r'R"([^(\s]*)\((.*?)\)\1"|"((?:[^"\\\n]|\\.)*)"', re.S)
 CONFIG = re.compile(rb"^\s*\[[a-z]+\]\s*$", re.M)  # a TOML [section] line
 BETWEEN = re.compile(r'^(\s|//[^\n]*\n)*$')
+CONTROL_VERBS = [b"status", b"board", b"next", b"blank", b"unblank", b"reload", b"screenshot"]
+HTTP_REQUEST = re.compile(rb"^(GET|POST|PUT|DELETE|HEAD|OPTIONS) /")
+HTTP_TOKEN = b"fuzz-token"  # fuzz/fuzz_http_request.cpp's token
 
 
 def decode(body):
@@ -85,7 +88,10 @@ def json_kinds(data):
 def main():
     root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     seeds = {t: set() for t in ["fuzz_csv_reader", "fuzz_json_reader", "fuzz_inbox_check",
-                                "fuzz_config", "fuzz_date"]}
+                                "fuzz_config", "fuzz_date", "fuzz_control_request",
+                                "fuzz_http_request"]}
+    for verb in CONTROL_VERBS:
+        seeds["fuzz_control_request"].add(verb + b"\n")
     sources = sorted(root.glob("tests/**/*.cpp")) + sorted(root.glob("tests/**/*.hpp"))
     for source in sources:
         for data in literals(source.read_text(encoding="utf-8", errors="replace")):
@@ -103,6 +109,14 @@ def main():
                 seeds["fuzz_config"].add(data)
             if len(data) <= 24 and re.search(rb"\d", data):
                 seeds["fuzz_date"].add(data)
+            if b"\n" not in data.rstrip(b"\r\n") and data.split(b" ", 1)[0] in CONTROL_VERBS:
+                seeds["fuzz_control_request"].add(data)
+            if HTTP_REQUEST.match(data):
+                # A test's first line; the seed adds what reaches the verbs: the token.
+                head = data if b"\r\n\r\n" in data else data.split(b"\r\n")[0] + (
+                    b"\r\nHost: kiosk\r\nAuthorization: Bearer " + HTTP_TOKEN + b"\r\n\r\n")
+                seeds["fuzz_http_request"].add(head)
+                seeds["fuzz_http_request"].add(data)
     seeds["fuzz_config"].add((root / "assets/liftboard.example.toml").read_bytes())
     for target, items in seeds.items():
         folder = out / target

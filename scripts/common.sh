@@ -15,6 +15,7 @@ PACKAGES=(
   libsystemd-dev libxext-dev
   dpkg-dev lintian systemd
   libxlsxwriter-dev unzip
+  libcairo2-dev libpango1.0-dev poppler-utils
   fonts-dejavu-core
   xvfb xauth xdotool x11-apps
   clang libclang-rt-14-dev python3

@@ -32,6 +32,19 @@ TEST_CASE("control requests outside the verb list or with a wrong argument are r
     CHECK(parse_control_request("test-stall 5", error, true) == ControlRequest{"test-stall", "5"});
 }
 
+TEST_CASE("a control request is one line: a line break or NUL inside is refused") {
+    // Found by fuzz/fuzz_control_request: "test-x\n " parsed to the verb "test-x\n",
+    // which written out again as a line became "test-x".
+    std::string error;
+    CHECK_FALSE(parse_control_request("test-x\n ", error, true));
+    CHECK(error == "a request is one line of text");
+    CHECK_FALSE(parse_control_request("board a\nb", error));
+    CHECK_FALSE(parse_control_request("screenshot /tmp/a\rb.png", error));
+    CHECK_FALSE(parse_control_request(std::string_view("board a\0b", 9), error));
+    CHECK(parse_control_request("board caseload\r\n\n", error) ==
+          ControlRequest{"board", "caseload"});
+}
+
 TEST_CASE("control replies are one JSON line with ok and the body's members") {
     const auto ok = nlohmann::json::parse(app::control_ok(R"({"board":"triage"})"));
     CHECK(ok["ok"] == true);

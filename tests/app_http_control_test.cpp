@@ -13,6 +13,7 @@
 
 #include "app/control_protocol.hpp"
 #include "app/http_control.hpp"
+#include "app/http_request.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -102,4 +103,34 @@ TEST_CASE("a token file others can read, or an empty one, is refused") {
     test_support::write_file(file, "\n");
     ::chmod(file.c_str(), 0600);
     CHECK_THROWS_WITH(app::read_token_file(file.string()), Catch::Contains("empty"));
+}
+
+TEST_CASE("a request head is parsed apart from the socket: token first, then the verb") {
+    using app::parse_http_request;
+    CHECK_FALSE(app::request_head("GET /status HTTP/1.1\r\nHost: kiosk\r\n"));
+    CHECK(app::request_head("GET / HTTP/1.1\r\n\r\nbody") == "GET / HTTP/1.1");
+
+    const auto board = parse_http_request(
+        "POST /board/caseload HTTP/1.1\r\nauthorization:   Bearer  tok  \r\n", "tok");
+    CHECK(board.status == 200);
+    CHECK(board.control_line == "board caseload");
+    // Without the token nothing else is looked at, not even a path that exists.
+    CHECK(parse_http_request("GET /status HTTP/1.1\r\nHost: x\r\n", "tok").status == 401);
+    CHECK(parse_http_request("GET /status HTTP/1.1\r\nAuthorization: Bearer tok", "").status ==
+          401);
+    CHECK(parse_http_request("GET /status HTTP/1.1\r\nAuthorization: Basic tok", "tok").status ==
+          401);
+    // The first line alone is no header: a token there authorises nothing.
+    CHECK(parse_http_request("Authorization: Bearer tok", "tok").status == 401);
+    const std::string auth = "\r\nAuthorization: Bearer tok";
+    CHECK(parse_http_request("POST /board/Caseload HTTP/1.1" + auth, "tok").status == 404);
+    CHECK(parse_http_request("POST /board/ HTTP/1.1" + auth, "tok").status == 404);
+    CHECK(parse_http_request("GET /next HTTP/1.1" + auth, "tok").status == 404);
+    CHECK(parse_http_request("POST /nextx HTTP/1.1" + auth, "tok").status == 404);
+    CHECK(parse_http_request("POST" + auth, "tok").status == 404);
+    const auto next = parse_http_request("POST /next" + auth, "tok");
+    CHECK(next.status == 200);
+    CHECK(next.control_line == "next");
+    CHECK_THAT(parse_http_request("DELETE /x HTTP/1.1" + auth, "tok").error,
+               Catch::Contains("DELETE /x"));
 }

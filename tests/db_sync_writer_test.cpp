@@ -1,13 +1,15 @@
 // The writer thread on real folders and files: drops imported and moved, bad files
 // quarantined with their report, slow writers waited for, commands applied and
-// audited, shutdown in the middle of an import.
+// audited, shutdown in the middle of an import, a new day.
 #include <SQLiteCpp/Database.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <thread>
 
 #include "db/store.hpp"
+#include "db/sync/command_applier.hpp"
 #include "db/sync/writer.hpp"
 #include "support/inbox_files.hpp"
 #include "support/temp_dir.hpp"
@@ -175,6 +177,63 @@ TEST_CASE("commands are applied in a transaction, audited and shown in the next 
     CHECK(count(f.database, "SELECT count(*) FROM event WHERE pupil_ref = 'P000777' AND event = 'consent_given'") == 1);
 }
 
+TEST_CASE("taking a pupil onto the caselist records the event and assigns the teacher in one edit") {
+    Fixture f;
+    f.drop("schools.csv", test_support::schools_csv());
+    f.drop("staff.csv", test_support::staff_csv());
+    f.drop("pupils.csv", test_support::pupils_csv());
+    db::Writer writer(f.options(), f.channel, f.status);
+    writer.start();
+    REQUIRE(wait_until([&] { return f.pupils() == 2; }));
+
+    core::Event opened{"P000002", core::EventKind::caselist_opened,
+                       core::parse_date("2025-11-20").value(), "Reads a page unaided", "ST02"};
+    opened.note = "Zo\xc3\xab's plan, \"reading\"";
+    auto result = writer.submit(core::OpenCaselist{opened}, "chair").get();
+    REQUIRE(result.ok);
+    CHECK(count(f.database, "SELECT count(*) FROM event WHERE pupil_ref = 'P000002' AND "
+                            "event = 'caselist_opened' AND staff_id = 'ST02'") == 1);
+    CHECK(count(f.database, "SELECT count(*) FROM case_state WHERE pupil_ref = 'P000002' AND "
+                            "assigned_staff_id = 'ST02'") == 1);
+    CHECK(count(f.database, "SELECT count(*) FROM audit WHERE who = 'chair' AND what LIKE "
+                            "'open caselist for P000002 on 2025-11-20 with ST02'") == 1);
+
+    // Not a specialist teacher, no agreed outcome, or the same again: refused, nothing written.
+    opened.staff_id = "NOBODY";
+    CHECK_FALSE(writer.submit(core::OpenCaselist{opened}, "chair").get().ok);
+    opened.staff_id = "ST02";
+    opened.detail = "";
+    CHECK_FALSE(writer.submit(core::OpenCaselist{opened}, "chair").get().ok);
+    opened.detail = "Reads a page unaided";
+    auto again = writer.submit(core::OpenCaselist{opened}, "chair").get();
+    CHECK_FALSE(again.ok);
+    CHECK(again.message == "already recorded");
+    CHECK(count(f.database, "SELECT count(*) FROM audit") == 1);
+}
+
+TEST_CASE("a caselist opening queued for the hub carries the event and the case edit") {
+    Fixture f;
+    f.drop("schools.csv", test_support::schools_csv());
+    f.drop("staff.csv", test_support::staff_csv());
+    f.drop("pupils.csv", test_support::pupils_csv());
+    {
+        db::Writer writer(f.options(), f.channel, f.status);
+        writer.start();
+        REQUIRE(wait_until([&] { return f.pupils() == 2; }));
+    }
+    db::Store store(f.database);
+    core::Event opened{"P000002", core::EventKind::caselist_opened,
+                       core::parse_date("2025-11-20").value(), "Joins in at lunch", "ST01"};
+    REQUIRE(db::apply_command(store, core::OpenCaselist{opened}, "chair", true).ok);
+    SQLite::Statement q(store.database(), "SELECT effects FROM hub_outbox");
+    REQUIRE(q.executeStep());
+    const std::string effects = q.getColumn(0).getString();
+    CHECK_THAT(effects, Catch::Contains("\"table\":\"event\"") &&
+                            Catch::Contains("\"table\":\"case_state\"") &&
+                            Catch::Contains("Joins in at lunch"));
+    CHECK_FALSE(q.executeStep());
+}
+
 TEST_CASE("stopping during a large import is prompt and leaves all or nothing of the file") {
     Fixture f;
     f.drop("schools.csv", test_support::schools_csv());
@@ -198,4 +257,25 @@ TEST_CASE("stopping during a large import is prompt and leaves all or nothing of
     again.run_once();
     CHECK(count(f.database, "SELECT count(*) FROM event") == 100000);
     CHECK(fs::exists(f.inbox / "processed" / "events.csv"));
+}
+
+TEST_CASE("when today turns (an injected clock) the writer publishes a snapshot for the new day "
+          "with nothing else changed") {
+    Fixture f;
+    const core::Date first = *core::parse_date("2025-11-20");
+    std::atomic<int> days_on{0};
+    db::WriterOptions options = f.options();
+    options.today.reset();
+    options.today_source = [&] { return first + days_on.load(); };
+    options.rescan = 50ms;
+    db::Writer writer(options, f.channel, f.status);
+    writer.start();
+    REQUIRE(wait_until([&] { return f.channel.current() != nullptr; }));
+    CHECK(f.channel.current()->today == first);
+    days_on = 1;
+    REQUIRE(wait_until([&] { return f.channel.current()->today == first + 1; }));
+    const uint64_t generation = f.channel.current()->generation;
+    days_on = 2;
+    REQUIRE(wait_until([&] { return f.channel.current()->today == first + 2; }));
+    CHECK(f.channel.current()->generation == generation + 1);
 }

@@ -447,3 +447,96 @@ TEST_CASE("the panel header shows the EHC clock of a pupil with a request open")
     std::string text = ui.press(board, *s, {key(Key::enter)});
     CHECK(has(text, "EHC Week 3 of 20 (requested 1 Nov 2025)"));
 }
+
+namespace {
+
+core::SyncConflict conflict(int64_t id, const std::string& ref, const std::string& mine,
+                            const std::string& theirs) {
+    return {id,   ref,    "assign " + ref + " to ST02", "tester", "2025-11-20T09:00:00Z", "",
+            mine, theirs, "changed on the hub since"};
+}
+
+}  // namespace
+
+TEST_CASE("C opens the sync conflicts: 1 keeps mine, 2 takes theirs, each saved like an edit") {
+    Headless ui;
+    FakeSink sink;
+    ui.sink = &sink;
+    widgets::TriageBoard board;
+    auto s = district(0, {conflict(7, "P00001", "assigned_staff_id ST02", "assigned_staff_id ST01"),
+                          conflict(9, "P00002", "first_name Old, assigned_staff_id ST02",
+                                   "assigned_staff_id ST01")});
+    std::string text = ui.frame(board, *s);
+    CHECK(has(text, "Resolve  (C)"));
+    text = ui.press(board, *s, {ch('c')});
+    REQUIRE(board.conflicts().is_open());
+    CHECK(board.conflicts().chosen() == 7);
+    CHECK(has(text, "1  Keep mine"));
+    CHECK(has(text, "2  Take theirs"));
+    CHECK(has(text, "Here: assigned_staff_id ST02"));
+    CHECK(has(text, "Hub: assigned_staff_id ST01"));
+    CHECK(has(text, "1 keep mine"));  // the help line
+
+    text = ui.press(board, *s, {ch('1')});
+    REQUIRE(sink.commands.size() == 1);
+    const auto& keep = std::get<core::ResolveConflict>(sink.commands[0]);
+    CHECK(keep.conflict_id == 7);
+    CHECK(keep.keep_mine);
+    CHECK(sink.users[0] == "tester");
+    CHECK(has(text, "Saving"));
+    CHECK(board.waiting());
+    ui.press(board, *s, {ch('2'), key(Key::escape)});  // one at a time: these wait
+    CHECK(sink.commands.size() == 1);
+    CHECK(board.conflicts().is_open());
+    sink.answer(true, "resolve sync conflict 7: keep mine");
+    text = ui.frame(board, *s);
+    CHECK(has(text, "Saved: resolve sync conflict 7: keep mine"));
+    CHECK_FALSE(board.waiting());
+
+    // The next snapshot no longer has it: the panel moves on to the one left, whose
+    // side from an older version names the pupil and is withheld with privacy on.
+    auto after = district(0, {conflict(9, "P00002", "first_name Old, assigned_staff_id ST02",
+                                       "assigned_staff_id ST01")});
+    text = ui.frame(board, *after);
+    CHECK(board.conflicts().chosen() == 9);
+    CHECK(has(text, "Here: (not shown: privacy on)"));
+    CHECK_FALSE(has(text, "Old"));
+    ui.press(board, *after, {ch('2')});
+    REQUIRE(sink.commands.size() == 2);
+    CHECK(std::get<core::ResolveConflict>(sink.commands[1]).conflict_id == 9);
+    CHECK_FALSE(std::get<core::ResolveConflict>(sink.commands[1]).keep_mine);
+    sink.answer(false, "sync conflict 9 is resolved already");
+    text = ui.frame(board, *after);
+    CHECK(has(text, "Not saved: sync conflict 9 is resolved already"));
+    ui.press(board, *after, {key(Key::escape)});
+    CHECK_FALSE(board.conflicts().is_open());
+}
+
+TEST_CASE("up and down choose among the conflicts") {
+    Headless ui;
+    FakeSink sink;
+    ui.sink = &sink;
+    widgets::TriageBoard board;
+    auto s = district(0, {conflict(3, "P00001", "a", "b"), conflict(4, "P00002", "c", "d")});
+    ui.frame(board, *s);
+    ui.press(board, *s, {ch('c'), key(Key::down), key(Key::down)});
+    CHECK(board.conflicts().chosen() == 4);
+    ui.press(board, *s, {key(Key::up), ch('2')});
+    REQUIRE(sink.commands.size() == 1);
+    CHECK(std::get<core::ResolveConflict>(sink.commands[0]).conflict_id == 3);
+}
+
+TEST_CASE("without a writer or on the wall the conflicts are shown but cannot be resolved") {
+    for (bool kiosk : {false, true}) {
+        INFO(kiosk);
+        Headless ui;
+        ui.kiosk = kiosk;
+        widgets::TriageBoard board;
+        auto s = district(0, {conflict(7, "P00001", "a", "b")});
+        ui.frame(board, *s);
+        std::string text = ui.press(board, *s, {ch('c')});
+        CHECK(has(text, "1 sync conflict to resolve"));
+        CHECK_FALSE(has(text, "Resolve  (C)"));
+        CHECK_FALSE(board.conflicts().is_open());
+    }
+}

@@ -1,7 +1,7 @@
 // The quick lookup's result lines (see lookup_lines.hpp).
 #include "widgets/lookup_lines.hpp"
 
-#include "widgets/pupil_card_model.hpp"
+#include "core/pupil_card_model.hpp"
 
 namespace widgets {
 namespace {
@@ -18,7 +18,7 @@ LookupLine pupil_line(const core::Snapshot& snapshot, uint32_t pupil) {
     line.name = core::full_name(p);
     const core::School* school = data.school(p.school_urn);
     line.detail = school ? school->name : p.school_urn;
-    if (const std::string year = year_label(p.year_group); !year.empty())
+    if (const std::string year = core::year_label(p.year_group); !year.empty())
         line.detail += kDot + year;
     if (pupil < snapshot.assessments.size()) {
         const core::PupilAssessment& a = snapshot.assessments[pupil];

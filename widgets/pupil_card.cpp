@@ -27,7 +27,7 @@ void text_wrapped(std::string_view text, const ImVec4& colour) {
 
 void PupilCard::open(const core::Snapshot& snapshot, uint32_t pupil,
                      std::chrono::steady_clock::time_point now) {
-    model_ = build_pupil_card(snapshot, pupil);
+    model_ = core::build_pupil_card(snapshot, pupil);
     opened_at_ = now;
     built_for_ = &snapshot;
     built_generation_ = snapshot.generation;
@@ -45,7 +45,7 @@ void PupilCard::follow(const core::Snapshot& snapshot) {
         return;
     }
     // Same pupil, newer facts: the name clock keeps running from the original opening.
-    model_ = build_pupil_card(snapshot, static_cast<uint32_t>(index));
+    model_ = core::build_pupil_card(snapshot, static_cast<uint32_t>(index));
     built_for_ = &snapshot;
     built_generation_ = snapshot.generation;
     built_at_ = snapshot.built_at;

@@ -13,9 +13,13 @@
 #include <string>
 
 #include "widgets/board.hpp"
-#include "widgets/pupil_card_model.hpp"
+#include "core/pupil_card_model.hpp"
 
 namespace widgets {
+
+using core::CardEntry;
+using core::CardFinding;
+using core::PupilCardModel;
 
 class PupilCard {
   public:

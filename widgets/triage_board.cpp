@@ -85,6 +85,7 @@ void TriageBoard::open_row(size_t visible_index, const core::Snapshot& snapshot)
     if (visible_index >= visible_.size() || waiting()) return;
     move_focus(static_cast<long long>(visible_index), snapshot);
     referral_.close();
+    conflicts_.close();
     actions_.open(focus_ref_);
 }
 
@@ -149,7 +150,12 @@ void TriageBoard::list_key(const KeyInput& key, const core::Snapshot& snapshot) 
         case Key::character:
             if (key.character == 'n' && editable_) {
                 actions_.close();
+                conflicts_.close();
                 referral_.open();
+            } else if (key.character == 'c' && editable_ && !snapshot.conflicts.empty()) {
+                actions_.close();
+                referral_.close();
+                conflicts_.open(snapshot);
             } else if (key.character == 'r' || key.character == 's' || key.character == 't') {
                 cycle_filter(key.character, key.shift ? -1 : +1, snapshot.triage);
                 refilter(snapshot);
@@ -165,7 +171,9 @@ void TriageBoard::apply_keys(const core::Snapshot& snapshot, const BoardContext&
     std::vector<KeyInput> keys;
     keys.swap(keys_);
     for (const KeyInput& key : keys) {
-        if (actions_.is_open())
+        if (conflicts_.is_open())
+            conflicts_.handle(key, snapshot, context);
+        else if (actions_.is_open())
             actions_.handle(key, snapshot, context, editable_);
         else if (referral_.is_open())
             referral_.handle(key, snapshot, context);
@@ -183,7 +191,10 @@ void TriageBoard::draw(const core::Snapshot& snapshot, const BoardContext& conte
         focus_.reset();
         focus_ref_.clear();
     }
-    if (!editable_) referral_.close();
+    if (!editable_) {
+        referral_.close();
+        conflicts_.close();
+    }
     refresh(snapshot, context);
     apply_keys(snapshot, context);
 
@@ -202,7 +213,7 @@ void TriageBoard::draw(const core::Snapshot& snapshot, const BoardContext& conte
 
     const float help = interactive_ ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
     const float height = std::max(0.0f, ImGui::GetContentRegionAvail().y - help);
-    const bool panel = actions_.is_open() || referral_.is_open();
+    const bool panel = actions_.is_open() || referral_.is_open() || conflicts_.is_open();
     const float width = ImGui::GetContentRegionAvail().x;
     if (!panel) {
         draw_table(snapshot, context, ImVec2(width, height), false);
@@ -214,7 +225,9 @@ void TriageBoard::draw(const core::Snapshot& snapshot, const BoardContext& conte
         ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().row_alt);
         // No ImGui keyboard navigation in the panel: Tab and the arrows are the board's.
         ImGui::BeginChild("##panel", ImVec2(panel_width, height), true, ImGuiWindowFlags_NoNav);
-        if (actions_.is_open())
+        if (conflicts_.is_open())
+            conflicts_.draw(snapshot, context);
+        else if (actions_.is_open())
             actions_.draw(snapshot, context, editable_);
         else
             referral_.draw(snapshot, context);

@@ -7,7 +7,8 @@
 // Keyboard: ↑/↓ (or Tab) move the focused row, PgUp/PgDn/Home/End jump, Enter opens the
 // pupil, 1-4 pick an action, Tab moves between a form's fields, ↑/↓ or 1-9 choose in a
 // list, Enter saves, Esc goes back; R/S/T cycle the rule/school/teacher filter (Shift:
-// backwards), X clears them. Keys are queued between frames and applied while drawing.
+// backwards), X clears them; C opens the sync conflicts (widgets/conflict_panel: 1 keep
+// mine, 2 take theirs). Keys are queued between frames and applied while drawing.
 #pragma once
 
 #include <imgui.h>
@@ -19,6 +20,7 @@
 
 #include "core/triage.hpp"
 #include "widgets/board.hpp"
+#include "widgets/conflict_panel.hpp"
 #include "widgets/kiosk_table.hpp"
 #include "widgets/referral_form.hpp"
 #include "widgets/triage_actions.hpp"
@@ -32,7 +34,9 @@ class TriageBoard final : public Board {
     void draw(const core::Snapshot& snapshot, const BoardContext& context) override;
     void scroll(Scroll request) override { pending_scroll_ = request; }
     bool key(const KeyInput& key) override;
-    bool waiting() const override { return actions_.waiting() || referral_.waiting(); }
+    bool waiting() const override {
+        return actions_.waiting() || referral_.waiting() || conflicts_.waiting();
+    }
     size_t pages() const override { return pages_; }
 
     // What the last draw showed (tests look at them).
@@ -41,6 +45,7 @@ class TriageBoard final : public Board {
     const core::TriageFilter& filter() const { return filter_; }
     const TriageActions& actions() const { return actions_; }
     const ReferralForm& referral() const { return referral_; }
+    const ConflictPanel& conflicts() const { return conflicts_; }
 
   private:
     void refresh(const core::Snapshot& snapshot, const BoardContext& context);
@@ -76,6 +81,7 @@ class TriageBoard final : public Board {
     bool editable_ = false;     // and a writer to send edits to
     TriageActions actions_;
     ReferralForm referral_;
+    ConflictPanel conflicts_;
 
     // Identity of the snapshot the cached values belong to.
     const core::Snapshot* cached_for_ = nullptr;

@@ -138,9 +138,9 @@ void TriageBoard::draw_filters(const core::Snapshot& snapshot, const BoardContex
 }
 
 void TriageBoard::draw_conflicts(const core::Snapshot& snapshot, const BoardContext& context) {
-    // Hub edits that clashed (core::SyncConflict). Resolving one needs a command the
-    // writer does not have yet: until then each is shown with both sides, so nobody's
-    // edit is lost unseen, and it goes when the hub source marks it resolved.
+    // Hub edits that clashed (core::SyncConflict), each with both sides, so nobody's
+    // edit is lost unseen; in the office C (or the button) opens the panel that
+    // resolves them (widgets/conflict_panel).
     const auto& conflicts = snapshot.conflicts;
     if (conflicts.empty()) return;
     const Palette& p = palette();
@@ -148,6 +148,16 @@ void TriageBoard::draw_conflicts(const core::Snapshot& snapshot, const BoardCont
     text_coloured(std::to_string(n) + (n == 1 ? " sync conflict" : " sync conflicts") +
                       " to resolve: an edit here and one on the hub disagree",
                   p.warning, context.fonts->bold);
+    if (editable_ && !conflicts_.is_open()) {
+        ImGui::SameLine();
+        ImGui::BeginDisabled(waiting());
+        if (ImGui::SmallButton("Resolve  (C)")) {
+            actions_.close();
+            referral_.close();
+            conflicts_.open(snapshot);
+        }
+        ImGui::EndDisabled();
+    }
     for (size_t i = 0; i < std::min(n, kShownConflicts); ++i) {
         text_fitted(conflict_line(snapshot, conflicts[i], context.privacy), p.text);
     }
@@ -158,7 +168,11 @@ void TriageBoard::draw_conflicts(const core::Snapshot& snapshot, const BoardCont
 
 void TriageBoard::draw_help(const BoardContext& context) {
     std::string_view help;
-    if (actions_.is_open() && !editable_)
+    if (conflicts_.is_open())
+        help =
+            "\xe2\x86\x91\xe2\x86\x93 choose a conflict    1 keep mine    2 take theirs    Esc "
+            "close";
+    else if (actions_.is_open() && !editable_)
         help = "Esc close";
     else if (actions_.is_open() && actions_.form() == TriageActions::Form::menu)
         help = "1-4 choose an action (or \xe2\x86\x91\xe2\x86\x93 and Enter)    Esc close";
@@ -170,7 +184,7 @@ void TriageBoard::draw_help(const BoardContext& context) {
         help =
             "\xe2\x86\x91\xe2\x86\x93 choose a pupil    Enter open    N new referral    R S T "
             "filter by rule, "
-            "school, teacher (Shift: back)    X clear filters";
+            "school, teacher (Shift: back)    X clear filters    C sync conflicts";
     else
         help =
             "\xe2\x86\x91\xe2\x86\x93 choose a pupil    Enter details    R S T filter by rule, "

@@ -8,9 +8,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <regex>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
+
+#include "db/disk_full.hpp"
 
 namespace db {
 namespace {
@@ -20,7 +24,9 @@ std::filesystem::path private_temp_beside(const std::filesystem::path& to) {
     std::string name = (to.parent_path().empty() ? std::filesystem::path(".") : to.parent_path()) /
                        ("." + to.filename().string() + ".partial-XXXXXX");
     int fd = ::mkstemp(name.data());  // mode 0600
-    if (fd < 0) throw std::runtime_error(to.string() + ": cannot create the backup file");
+    if (fd < 0)
+        throw std::system_error(errno, std::generic_category(),
+                                to.string() + ": cannot create the backup file");
     ::close(fd);
     return name;
 }
@@ -54,6 +60,11 @@ void backup_database(SQLite::Database& from, const std::filesystem::path& to) {
     } catch (const std::exception& e) {
         std::error_code ignored;
         std::filesystem::remove(partial, ignored);
+        // Named as such, so the log and the board say why, not "database or disk is full".
+        if (is_disk_full(e))
+            throw std::system_error(std::make_error_code(std::errc::no_space_on_device),
+                                    to.string() + ": backup failed: " +
+                                        disk_full_text("the backup folder", to.parent_path()));
         throw std::runtime_error(to.string() + ": backup failed: " + e.what());
     }
 }

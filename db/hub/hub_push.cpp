@@ -1,6 +1,8 @@
 #include "db/hub/hub_push.hpp"
 
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Transaction.h>
+#include <spdlog/spdlog.h>
 
 #include <functional>
 #include <optional>
@@ -8,6 +10,7 @@
 
 #include "db/hub/hub_connection.hpp"
 #include "db/hub/hub_tables.hpp"
+#include "db/hub/local_rows.hpp"
 #include "db/hub/outbox.hpp"
 #include "db/store.hpp"
 
@@ -172,17 +175,33 @@ std::optional<Conflict> apply_effect(pqxx::transaction_base& tx, const json& eff
     return insert(tx, table, row, table.columns());
 }
 
-// Applies one edit on the hub; nullopt when it is there now.
+// A row the local store is to take from the hub (a conflict resolved by taking
+// theirs): the hub's row, or null when the hub has none.
+struct Refresh {
+    const HubTable* table;
+    json key, theirs;
+};
+
+// Applies one edit on the hub; nullopt when it is there now. Rows to refresh locally
+// are read in the same hub transaction and appended to `refresh`.
 std::optional<std::pair<Conflict, json>> push_one(pqxx::connection& connection,
-                                                  const OutboxEntry& entry) {
+                                                  const OutboxEntry& entry,
+                                                  std::vector<Refresh>& refresh) {
     try {
         pqxx::work tx(connection);
         // Pushed before, but the acknowledgement was lost: applied once only.
-        if (!tx.exec_params("SELECT 1 FROM audit WHERE op_id = $1", entry.op_id).empty())
-            return std::nullopt;
-        for (const json& effect : entry.effects)
-            if (auto conflict = apply_effect(tx, effect))
-                return std::make_pair(*conflict, effect["row"]);
+        const bool applied =
+            !tx.exec_params("SELECT 1 FROM audit WHERE op_id = $1", entry.op_id).empty();
+        for (const json& effect : entry.effects) {
+            if (effect.value("mode", "") == "refresh") {
+                const HubTable& table = hub_table(effect.at("table").get<std::string>());
+                refresh.push_back({&table, effect.at("row"), hub_row(tx, table, effect.at("row"))});
+            } else if (!applied) {
+                if (auto conflict = apply_effect(tx, effect))
+                    return std::make_pair(*conflict, effect["row"]);
+            }
+        }
+        if (applied) return std::nullopt;
         tx.exec_params0(
             "INSERT INTO audit(op_id, at, who, what, before, after) VALUES ($1, $2::timestamptz, "
             "$3, $4, $5, $6)",
@@ -190,6 +209,7 @@ std::optional<std::pair<Conflict, json>> push_one(pqxx::connection& connection,
         tx.commit();
         return std::nullopt;
     } catch (...) {
+        refresh.clear();
         HubError error = current_hub_error();
         if (error.transient()) throw error;
         // The hub refuses the data itself (a key it does not know, a check): retrying
@@ -200,6 +220,30 @@ std::optional<std::pair<Conflict, json>> push_one(pqxx::connection& connection,
     }
 }
 
+// The local rows become the hub's: written in order, and a row the hub lacks removed
+// in reverse order (an event before the pupil it belongs to). A row other local rows
+// still refer to stays, with a warning: the next pull does not bring it back, and
+// nothing here is lost that the hub still has.
+size_t apply_refresh(Store& store, const std::vector<Refresh>& refresh) {
+    size_t changed = 0;
+    for (const Refresh& r : refresh) {
+        if (r.theirs.is_null()) continue;
+        json row = r.theirs;
+        write_local_row(store, *r.table, row);
+        ++changed;
+    }
+    for (auto it = refresh.rbegin(); it != refresh.rend(); ++it) {
+        if (!it->theirs.is_null()) continue;
+        try {
+            if (delete_local_row(store, *it->table, it->key)) ++changed;
+        } catch (const SQLite::Exception& e) {
+            spdlog::warn("hub: a {} row the hub does not have stays here: {}", it->table->name,
+                         e.what());
+        }
+    }
+    return changed;
+}
+
 }  // namespace
 
 PushResult push_outbox(pqxx::connection& connection, Store& store) {
@@ -208,8 +252,10 @@ PushResult push_outbox(pqxx::connection& connection, Store& store) {
         auto entries = pending_outbox(store, 100);
         if (entries.empty()) return result;
         for (const OutboxEntry& entry : entries) {
-            auto conflict = push_one(connection, entry);
+            std::vector<Refresh> refresh;
+            auto conflict = push_one(connection, entry, refresh);
             SQLite::Transaction tx(store.database());
+            result.refreshed += apply_refresh(store, refresh);
             if (conflict) {
                 record_conflict(store, entry, conflict->first.reason, conflict->second,
                                 conflict->first.theirs);

@@ -18,6 +18,7 @@ namespace db::hub {
 struct PushResult {
     size_t pushed = 0;     // applied on the hub (or found applied already)
     size_t conflicts = 0;  // filed locally
+    size_t refreshed = 0;  // local rows set to the hub's (conflicts resolved as theirs)
 };
 
 // Throws (sort with current_hub_error()) when the hub cannot be reached: what was not

@@ -92,7 +92,7 @@ SourcePass HubSource::attempt(Store& store) {
         PushResult pushed = push_outbox(*connection_, store);
         PullResult pulled = pull_changes(*connection_, store, hub_id_, options_.pull);
         pass.ok = true;
-        pass.changed = pushed.conflicts > 0 || pulled.changed > 0;
+        pass.changed = pushed.conflicts > 0 || pushed.refreshed > 0 || pulled.changed > 0;
         pass.summary = "hub: pushed " + std::to_string(pushed.pushed) + " edits (" +
                        std::to_string(pushed.conflicts) + " conflicts), pulled " +
                        std::to_string(pulled.rows) + " rows (" + std::to_string(pulled.changed) +

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "db/hub/hub_tables.hpp"
+#include "db/hub/local_rows.hpp"
 #include "db/store.hpp"
 
 namespace db::hub {
@@ -21,23 +22,12 @@ std::string new_op_id() {
     return id;
 }
 
-// One local row of a hub table by its key, every value as text (NULL as null).
+// One local row of a hub table by its key values, every value as text (NULL as null).
 json local_row(Store& store, std::string_view table_name, const std::vector<std::string>& key) {
     const HubTable& table = hub_table(table_name);
-    std::string where;
-    for (const HubColumn& c : table.keys)
-        where += (where.empty() ? "" : " AND ") + std::string(c.name) + " = ?";
-    SQLite::Statement query(store.database(), "SELECT " + column_list(table.columns()) + " FROM " +
-                                                  std::string(table.name) + " WHERE " + where);
-    for (size_t i = 0; i < key.size(); ++i) query.bind(static_cast<int>(i + 1), key[i]);
-    if (!query.executeStep()) return nullptr;
-    json row = json::object();
-    auto columns = table.columns();
-    for (size_t i = 0; i < columns.size(); ++i) {
-        const SQLite::Column value = query.getColumn(static_cast<int>(i));
-        row[std::string(columns[i].name)] = value.isNull() ? json() : json(value.getString());
-    }
-    return row;
+    json key_row = json::object();
+    for (size_t i = 0; i < key.size(); ++i) key_row[std::string(table.keys[i].name)] = key[i];
+    return hub::local_row(store, table, key_row);
 }
 
 // Columns whose values name a person. A conflict's texts are drawn on the wall, so
@@ -82,11 +72,15 @@ json booking_row(Store& store, const std::string& ref, core::BookingKind kind, c
 std::optional<std::string> case_pupil(const core::Command& command) {
     if (auto* c = std::get_if<core::AssignTeacher>(&command)) return c->pupil_ref;
     if (auto* c = std::get_if<core::SetPriority>(&command)) return c->pupil_ref;
+    if (auto* c = std::get_if<core::OpenCaselist>(&command)) return c->event.pupil_ref;
     return std::nullopt;
 }
 
 json effects_of(Store& store, const core::Command& command, const OutboxBase& base) {
     json effects = json::array();
+    // A caselist opening inserts its event before it moves the case to its teacher.
+    if (auto* open = std::get_if<core::OpenCaselist>(&command))
+        effects.push_back(insert_effect("event", event_row(store, open->event)));
     if (auto ref = case_pupil(command)) {
         json row = local_row(store, "case_state", {*ref});
         row.erase("version");  // the hub numbers versions; the edit says which it saw
@@ -151,6 +145,12 @@ void append_outbox(Store& store, const core::Command& command, const OutboxBase&
         bump.bind(2, *ref);
         bump.exec();
     }
+    append_outbox_effects(store, who, what, before, after, effects_of(store, command, base));
+}
+
+void append_outbox_effects(Store& store, const std::string& who, const std::string& what,
+                           const std::string& before, const std::string& after,
+                           const json& effects) {
     SQLite::Statement insert(store.database(),
                              "INSERT INTO hub_outbox(op_id, at, who, what, before, after, effects) "
                              "VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)");
@@ -159,7 +159,7 @@ void append_outbox(Store& store, const core::Command& command, const OutboxBase&
     insert.bind(3, what);
     insert.bind(4, before);
     insert.bind(5, after);
-    insert.bind(6, effects_of(store, command, base).dump());
+    insert.bind(6, effects.dump());
     insert.exec();
 }
 

@@ -32,10 +32,17 @@ void append_outbox(Store& store, const core::Command& command, const OutboxBase&
                    const std::string& who, const std::string& what, const std::string& before,
                    const std::string& after);
 
+// Appends an outbox row whose effects the caller made (a conflict's resolution).
+void append_outbox_effects(Store& store, const std::string& who, const std::string& what,
+                           const std::string& before, const std::string& after,
+                           const nlohmann::json& effects);
+
 struct OutboxEntry {
     int64_t id = 0;
     std::string op_id, at, who, what, before, after;
-    nlohmann::json effects;  // [{"table", "mode": insert|versioned|compare, "row", ...}]
+    // [{"table", "mode": insert|versioned|compare|refresh, "row", ...}]; refresh: the
+    // local row is set to the hub's (a conflict resolved by taking theirs).
+    nlohmann::json effects;
 };
 
 // Oldest first.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "db/disk_full.hpp"
 #include "db/import/checked_file.hpp"
 #include "db/import/file_bytes.hpp"
 #include "db/import/printable_name.hpp"
@@ -130,9 +131,13 @@ ImportReport import_file(Store& store, const std::filesystem::path& file, uint64
     } catch (const std::exception& e) {
         // SQLite errors (locked, disk full) and allocation failures: the transaction
         // has rolled back, the file is not at fault.
+        sqlite3* connection = store.database().getHandle();
+        report.disk_full = is_disk_full(e, connection);
+        roll_back_if_open(connection);
         report.outcome = ImportOutcome::failed;
-        report.problems = {
-            {label, 0, "", std::string("the store could not be written: ") + e.what()}};
+        const std::string cause =
+            report.disk_full ? disk_full_text("the store", store.path()) : e.what();
+        report.problems = {{label, 0, "", "the store could not be written: " + cause}};
     }
     return report;
 }

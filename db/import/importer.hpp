@@ -70,6 +70,9 @@ struct ImportReport {
     // Refused because there was no such file: the inbox's writer skips it (it was
     // removed after the folder was listed), there is nothing to quarantine.
     bool missing = false;
+    // Failed because the store's disk is full (db/disk_full.hpp): the file is fine and
+    // stays in the inbox for a later pass; the problem says "the disk is full".
+    bool disk_full = false;
 
     // "schools.csv: schools, 40 inserted, 0 updated, 0 unchanged",
     // "events-2025.csv: refused (3 problems)", ...

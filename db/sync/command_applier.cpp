@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "db/disk_full.hpp"
+#include "db/hub/conflict_resolution.hpp"
 #include "db/hub/outbox.hpp"
 #include "db/store.hpp"
 
@@ -128,6 +130,22 @@ public:
         if (store_.upsert(c.event) == Upsert::unchanged) throw Refused{"already recorded"};
         return event_json(c.event);
     }
+    json operator()(const core::OpenCaselist& c, Before& before) {
+        const core::Event& e = c.event;
+        require_pupil(store_, e.pupil_ref);
+        if (e.kind != core::EventKind::caselist_opened) throw Refused{"not a caselist opening"};
+        if (e.detail.empty()) throw Refused{"the agreed outcome is required"};
+        if (!exists(store_, "SELECT 1 FROM staff WHERE staff_id = ? AND role = 'specialist_teacher'", e.staff_id))
+            throw Refused{(e.staff_id.empty() ? std::string("a teacher") : e.staff_id) +
+                          " is not a specialist teacher"};
+        if (store_.upsert(e) == Upsert::unchanged) throw Refused{"already recorded"};
+        // The teacher who takes the case is its assigned teacher from now on.
+        core::CaseState state = current_case(store_, e.pupil_ref);
+        before.value = case_state_json(store_, e.pupil_ref);
+        state.assigned_staff_id = e.staff_id;
+        store_.upsert(state);
+        return {{"event", event_json(e)}, {"case_state", case_state_json(store_, e.pupil_ref)}};
+    }
     json operator()(const core::RecordPaperwork& c, Before& before) {
         SQLite::Statement query(store_.database(),
                                 "SELECT district, grp, paperwork_received FROM booking "
@@ -159,8 +177,21 @@ public:
                 {"need_area", core::to_string(p.need_area)}, {"consent_date", core::to_iso(c.consent_date)}};
     }
 
+    json operator()(const core::ResolveConflict& c, Before& before) {
+        hub::Resolution resolution = hub::resolve_conflict(store_, c);
+        if (!resolution.refused.empty()) throw Refused{resolution.refused};
+        before.value = resolution.before;
+        json after = resolution.after;
+        resolution_ = std::move(resolution);
+        return after;
+    }
+
+    // The resolution of the conflict the command settled, if it was one.
+    const std::optional<hub::Resolution>& resolution() const { return resolution_; }
+
 private:
     Store& store_;
+    std::optional<hub::Resolution> resolution_;
 };
 
 }  // namespace
@@ -174,15 +205,29 @@ core::CommandResult apply_command(Store& store, const core::Command& command, co
         Applier applier(store);
         Before before;
         json after = std::visit([&](const auto& c) { return applier(c, before); }, command);
-        std::string what = core::describe(command);
+        const auto& resolution = applier.resolution();
+        std::string what = resolution ? resolution->what : core::describe(command);
         std::string before_text = before.value.empty() ? "" : before.value.dump();
         store.append_audit(who, what, before_text, after.dump());
-        if (hub_base) hub::append_outbox(store, command, *hub_base, who, what, before_text, after.dump());
+        // A conflict came from a hub: its resolution goes there whether or not this
+        // process syncs with it (`liftboard hub conflicts --resolve`).
+        if (resolution)
+            hub::append_outbox_effects(store, who, what, before_text, after.dump(),
+                                       resolution->effects);
+        else if (hub_base)
+            hub::append_outbox(store, command, *hub_base, who, what, before_text, after.dump());
         tx.commit();
         return {true, what};
     } catch (const Refused& refused) {
         return {false, refused.reason};
     } catch (const std::exception& e) {
+        // The transaction has rolled back (the guard below makes sure), so the store is
+        // exactly as before and the same edit can simply be made again.
+        sqlite3* connection = store.database().getHandle();
+        const bool disk_full = is_disk_full(e, connection);
+        roll_back_if_open(connection);
+        if (disk_full)
+            return {false, "not saved: " + disk_full_text("the store", store.path()), true};
         return {false, std::string("not saved: ") + e.what()};
     }
 }

@@ -12,8 +12,9 @@ namespace db {
 class Store;
 
 // With `for_hub` (a hub is configured) the edit is also queued in the hub outbox, in
-// the same transaction, for the hub source to push (db/hub/outbox.hpp).
-core::CommandResult apply_command(Store& store, const core::Command& command, const std::string& who,
-                                  bool for_hub = false);
+// the same transaction, for the hub source to push (db/hub/outbox.hpp). A resolved
+// sync conflict is queued for the hub always (db/hub/conflict_resolution.hpp).
+core::CommandResult apply_command(Store& store, const core::Command& command,
+                                  const std::string& who, bool for_hub = false);
 
 }  // namespace db

@@ -87,7 +87,12 @@ void write_private_file(int dir, const std::string& name, const std::string& tex
     for (size_t done = 0; done < text.size();) {
         ssize_t n = ::write(fd.get(), text.data() + done, text.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail("cannot write the report", shown);
+        if (n < 0) {
+            // No half report is left behind (a full disk ends a write part way).
+            const std::error_code error = last_error();
+            ::unlinkat(dir, name.c_str(), 0);
+            throw fs::filesystem_error("cannot write the report", shown, error);
+        }
         done += static_cast<size_t>(n);
     }
 }
@@ -166,17 +171,29 @@ fs::path InboxFolder::move_into(const fs::path& file, const std::string& subfold
     for (int n = 0;; ++n) {
         const std::string name =
             n == 0 ? file.filename().string() : stem + "." + std::to_string(n) + extension;
-        // A quarantined file's number must be free for its report too.
-        if (report && exists_in(dir.get(), name + ".error.txt")) continue;
         const fs::path target = folder_ / subfolder / name;
-        if (!move_no_replace(file, dir.get(), name, target)) continue;
-        seen_.erase(file);
+        const std::string report_name = name + ".error.txt";
+        // A quarantined file's number must be free for its report too. The report is
+        // written first: when it cannot be (a full disk), the file stays in the inbox,
+        // to be quarantined with its report later, never without one.
         if (report) {
+            if (exists_in(dir.get(), report_name)) continue;
             std::string text = *report;
             if (text.empty() || text.back() != '\n') text += '\n';
-            write_private_file(dir.get(), name + ".error.txt", text,
-                               target.string() + ".error.txt");
+            write_private_file(dir.get(), report_name, text, target.string() + ".error.txt");
         }
+        bool moved = false;
+        try {
+            moved = move_no_replace(file, dir.get(), name, target);
+        } catch (const fs::filesystem_error&) {
+            if (report) ::unlinkat(dir.get(), report_name.c_str(), 0);
+            throw;
+        }
+        if (!moved) {
+            if (report) ::unlinkat(dir.get(), report_name.c_str(), 0);
+            continue;
+        }
+        seen_.erase(file);
         return target;
     }
 }

@@ -41,8 +41,9 @@ class InboxFolder {
     // Moves an imported file to processed/ (a numbered name if one is there already).
     // Throws std::filesystem::filesystem_error when it cannot.
     std::filesystem::path move_to_processed(const std::filesystem::path& file);
-    // Moves a refused file to quarantine/ and writes `<name>.error.txt` beside it.
-    // Throws std::filesystem::filesystem_error when it cannot.
+    // Moves a refused file to quarantine/ with `<name>.error.txt` beside it, the report
+    // written first: a file never sits in quarantine without one. Throws
+    // std::filesystem::filesystem_error when it cannot; the file is then still here.
     std::filesystem::path move_to_quarantine(const std::filesystem::path& file,
                                              const std::string& report);
 

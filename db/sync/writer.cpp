@@ -1,5 +1,6 @@
 #include "db/sync/writer.hpp"
 
+#include <SQLiteCpp/Transaction.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
@@ -7,6 +8,7 @@
 #include <ctime>
 
 #include "core/snapshot.hpp"
+#include "db/disk_full.hpp"
 #include "db/hub/hub_source.hpp"
 #include "db/import/printable_name.hpp"
 #include "db/store.hpp"
@@ -142,14 +144,18 @@ void Writer::run() {
                 });
             }
             changed |= sync_sources(false);
-            if (!options_.today && core::today_local() != snapshot_day_) changed = true;
+            if (current_day() != snapshot_day_) changed = true;
             if (changed) publish_snapshot();
             if (first && options_.check_integrity_after_start) check_integrity();
             make_daily_backup();
         } catch (const std::exception& e) {
+            if (is_disk_full(e, store_->database().getHandle()))
+                note_disk_full(disk_full_text("the store", options_.database));
+            roll_back_if_open(store_->database().getHandle());
             spdlog::error("writer: {}", e.what());
             note_sync_failure(e.what());
         }
+        update_disk_full_status();
         first = false;
     }
 }
@@ -160,9 +166,12 @@ void Writer::run() {
 bool Writer::answer_commands(std::deque<Pending>& commands) {
     std::vector<core::CommandResult> results;
     results.reserve(commands.size());
-    for (auto& pending : commands)
+    for (auto& pending : commands) {
         results.push_back(
             apply_command(*store_, pending.command, pending.who, options_.hub.has_value()));
+        if (results.back().disk_full)
+            note_disk_full(disk_full_text("the store", options_.database));
+    }
     bool published = false;
     try {
         publish_snapshot();
@@ -180,15 +189,19 @@ std::vector<InboxOutcome> Writer::run_once() {
         std::lock_guard lock(mutex_);
         commands.swap(queue_);
     }
-    for (auto& pending : commands)
-        pending.promise.set_value(
-            apply_command(*store_, pending.command, pending.who, options_.hub.has_value()));
+    for (auto& pending : commands) {
+        auto result =
+            apply_command(*store_, pending.command, pending.who, options_.hub.has_value());
+        if (result.disk_full) note_disk_full(disk_full_text("the store", options_.database));
+        pending.promise.set_value(std::move(result));
+    }
     bool settling = false;
     std::vector<InboxOutcome> outcomes;
     if (inbox_) outcomes = process_inbox(false, settling);
     source_passes_.clear();
     for (auto& source : sources_) source_passes_.push_back(source->sync(*store_, true));
     publish_snapshot();
+    update_disk_full_status();
     return outcomes;
 }
 
@@ -244,13 +257,28 @@ std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& fi
                 spdlog::warn("inbox: {}", report.summary());
                 break;
             case ImportOutcome::failed:  // the store, not the file: leave it for the next pass
+                if (report.disk_full)
+                    note_disk_full(disk_full_text("the store", options_.database));
                 note_sync_failure(report.summary());
-                spdlog::error("inbox: {}", report.summary());
+                spdlog::error("inbox: {}: {}", report.summary(),
+                              report.problems.empty() ? "" : report.problems.front().reason);
                 break;
             case ImportOutcome::ignored:
                 break;
         }
     } catch (const std::filesystem::filesystem_error& e) {
+        if (is_disk_full(e.code())) {
+            // Nothing moved (a quarantine report is written before its file moves): the
+            // file stays in the inbox and goes on a later pass, when there is room.
+            const std::string where = disk_full_text("the inbox folder", inbox_->path());
+            note_disk_full(where);
+            const std::string message = printable_name(file) + ": " +
+                                        std::string(to_string(report.outcome)) + ", not moved to " +
+                                        destination + ": " + where + "; left in the inbox";
+            note_sync_failure(message);
+            spdlog::error("inbox: {}", message);
+            return outcome;
+        }
         // e.what() would repeat the raw names; the escaped name and the reason suffice.
         std::error_code ignored;
         const bool moved = !std::filesystem::exists(std::filesystem::symlink_status(file, ignored));
@@ -268,8 +296,7 @@ std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& fi
 }
 
 void Writer::publish_snapshot() {
-    core::SnapshotOptions options{options_.today.value_or(core::today_local()), options_.rules,
-                                  options_.home_district};
+    core::SnapshotOptions options{current_day(), options_.rules, options_.home_district};
     snapshot_day_ = options.today;
     const StoreChanges changes = changes_->take();
     // A new day or new settings change every pupil's findings: those rebuild all.
@@ -334,7 +361,51 @@ void Writer::check_integrity() {
 
 void Writer::note_sync_success() {
     status_.record_success();
-    record_sync_success(*store_, inbox_source_name(*options_.inbox));
+    try {
+        record_sync_success(*store_, inbox_source_name(*options_.inbox));
+    } catch (const std::exception& e) {
+        // The import itself is committed; only its time in sync_state is not.
+        if (is_disk_full(e, store_->database().getHandle()))
+            note_disk_full(disk_full_text("the store", options_.database));
+        roll_back_if_open(store_->database().getHandle());
+        spdlog::error("writer: cannot record the sync time: {}", e.what());
+    }
+}
+
+core::Date Writer::current_day() const {
+    if (options_.today) return *options_.today;
+    return options_.today_source ? options_.today_source() : core::today_local();
+}
+
+void Writer::note_disk_full(std::string where) {
+    disk_full_this_pass_ = std::move(where);
+}
+
+void Writer::update_disk_full_status() {
+    if (disk_full_this_pass_) {
+        if (!status_.disk_full())
+            spdlog::error(
+                "writer: not saved: {}; kept where it was and retried until there is room",
+                *disk_full_this_pass_);
+        status_.set_disk_full(std::move(*disk_full_this_pass_));
+        disk_full_this_pass_.reset();
+        return;
+    }
+    if (!status_.disk_full()) return;
+    // Nothing this pass ran into the full disk, but perhaps nothing tried to write: one
+    // small committed write says there is room again (a pending inbox file is retried
+    // every pass anyway, and keeps the state set while it still does not fit).
+    try {
+        SQLite::Transaction transaction(store_->database());
+        store_->set_meta("space_checked_at", std::to_string(std::time(nullptr)));
+        transaction.commit();
+        status_.clear_disk_full();
+        spdlog::info("writer: there is room on the disk again");
+    } catch (const std::exception& e) {
+        const bool still_full = is_disk_full(e, store_->database().getHandle());
+        roll_back_if_open(store_->database().getHandle());
+        if (!still_full) spdlog::error("writer: cannot write the store: {}", e.what());
+    }
 }
 
 void Writer::note_sync_failure(const std::string& message) {
@@ -343,7 +414,12 @@ void Writer::note_sync_failure(const std::string& message) {
         try {
             record_sync_error(*store_, inbox_source_name(*options_.inbox), message);
         } catch (const std::exception& e) {
-            spdlog::error("writer: cannot record sync error: {}", e.what());
+            sqlite3* connection = store_->database().getHandle();
+            const std::string why = is_disk_full(e, connection)
+                                        ? disk_full_text("the store", options_.database)
+                                        : e.what();
+            roll_back_if_open(connection);
+            spdlog::error("writer: cannot record sync error: {}", why);
         }
     }
 }

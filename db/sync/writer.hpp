@@ -35,6 +35,9 @@ struct WriterOptions {
     std::filesystem::path database;
     std::optional<std::filesystem::path> inbox;
     std::optional<core::Date> today;  // pinned date; otherwise the local date at each build
+    // Where "today" comes from when it is not pinned (the local date when unset): the
+    // soak bench turns days in compressed time. Called on the writer thread each pass.
+    std::function<core::Date()> today_source;
     core::RulesConfig rules;
     std::string home_district = "Maidstone";  // whose meetings the boards show
     // A file unchanged this long, and open for writing nowhere (a read lease), is
@@ -113,6 +116,12 @@ class Writer final : public core::CommandSink {
     void note_sync_failure(const std::string& message);
     void make_daily_backup();
     void check_integrity();
+    core::Date current_day() const;
+    // A write of this pass failed for want of space: `where` says which disk.
+    void note_disk_full(std::string where);
+    // At the end of a pass: shows a full disk in SyncStatus, or clears it once a write
+    // goes through again (a small probe write when nothing else tried).
+    void update_disk_full_status();
 
     WriterOptions options_;
     core::SnapshotChannel& channel_;
@@ -132,6 +141,7 @@ class Writer final : public core::CommandSink {
     std::shared_ptr<const core::Snapshot> last_snapshot_;
     std::string last_home_district_;
     bool rebuild_all_ = true;  // the first snapshot, and after a failed build
+    std::optional<std::string> disk_full_this_pass_;
 
     std::mutex mutex_;  // guards the fields below
     std::condition_variable wake_;

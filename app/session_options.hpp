@@ -1,0 +1,21 @@
+// The LIFT session board's options: --meeting (checked before any window opens: a bad
+// date exits 2 with one line) and the [session] settings, handed to the session board
+// once the App exists. Kept apart so the App itself does not grow with them.
+#pragma once
+
+#include <string>
+
+namespace app {
+
+class App;
+struct Config;
+
+// "" when `meeting` is empty or a date; else the line to print.
+std::string meeting_option_error(const std::string& meeting);
+
+// Gives the App's session board the meeting to open and the slot settings; a
+// screenshot's board is `read_only` (it shows no outcome buttons).
+void configure_session_board(App& app, const std::string& meeting, const Config& config,
+                             bool read_only = false);
+
+}  // namespace app

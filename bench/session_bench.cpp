@@ -1,0 +1,75 @@
+// LIFT session board benchmark on the 100k-pupil demo district: the time to build the
+// session model (the meeting's agenda, readiness and case summaries, over a rules engine
+// built for it), and the CPU cost of a session-board frame (NewFrame to Render) while the
+// case pane pages down, in a real window (scripts/bench runs it under Xvfb). Prints
+// "BENCH <name> <value> <unit>" lines.
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "app/app.hpp"
+#include "bench/bench_support.hpp"
+#include "core/date.hpp"
+#include "core/lift_session.hpp"
+#include "db/store.hpp"
+#include "db/sync/store_snapshot.hpp"
+
+using namespace bench_support;
+
+namespace {
+
+constexpr int kPupils = 100000;
+constexpr int kModelRuns = 5;
+constexpr int kWarmupFrames = 10;
+constexpr int kMeasuredFrames = 300;
+
+}  // namespace
+
+int main() try {
+    const auto db = demo_database(kPupils);
+    const core::Date today = *core::parse_date(kToday);
+    core::SnapshotOptions options;
+    options.today = today;
+
+    std::shared_ptr<const core::Snapshot> snapshot;
+    {
+        db::Store store(db, db::Store::Access::read_only);
+        snapshot = db::snapshot_from_store(store, options, 1);
+    }
+    const core::MeetingPick pick =
+        core::pick_meeting(*snapshot->data, options.home_district, "", "", today);
+    if (!pick.ok()) throw std::runtime_error(pick.error);
+    {
+        // What the board does once per snapshot: the engine and the model together.
+        std::vector<double> runs;
+        size_t booked = 0;
+        for (int i = 0; i < kModelRuns; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            const core::LiftSession session =
+                core::build_lift_session(*snapshot, *pick.meeting, {});
+            runs.push_back(milliseconds_since(start));
+            booked = session.agenda.size();
+        }
+        bench("session_model_100k_ms", percentile(runs, 0.5), "ms");
+        bench("session_booked_100k", static_cast<double>(booked), "");
+    }
+
+    app::AppOptions app_options;
+    app_options.window.size = {1920, 1080};
+    app_options.window.visible = false;
+    app_options.window.vsync = false;  // measure the CPU, not the display's refresh
+    app_options.board = "session";
+    app::App app(app_options);
+    app.channel().publish(snapshot);
+    // The case pane pages down and back to the top every 10 frames: most frames draw
+    // lines of the summary not drawn the frame before.
+    const std::vector<double> frames =
+        scrolled_frame_times(app, kWarmupFrames, kMeasuredFrames, 10);
+    bench("session_frame_cpu_median_ms", percentile(frames, 0.5), "ms");
+    bench("session_frame_cpu_p99_ms", percentile(frames, 0.99), "ms");
+    return 0;
+} catch (const std::exception& e) {
+    std::fprintf(stderr, "session_bench: %s\n", e.what());
+    return 1;
+}
