@@ -133,3 +133,17 @@ TEST_CASE("a file set aside is left out until it changes") {
     write_file(file, "changed");
     CHECK(listed(inbox.all_files(), file));
 }
+
+TEST_CASE("a settling file is looked at again when its settle period ends, not half a period early") {
+    TempDir dir;
+    db::InboxFolder inbox(dir / "inbox", 1h);
+    // Nothing settling: the writer looks again after half a period at most.
+    CHECK(inbox.until_next_settled() <= 30min);
+    write_file(dir / "inbox" / "events.csv", "pupil_ref,event,date\n");
+    bool settling = false;
+    CHECK(inbox.ready_files(settling).empty());
+    CHECK(settling);
+    const auto wait = inbox.until_next_settled();
+    CHECK(wait > 30min);  // the old rescan after settle / 2 would import it a half period late
+    CHECK(wait <= 1h);
+}

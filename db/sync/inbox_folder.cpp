@@ -1,5 +1,6 @@
 #include "db/sync/inbox_folder.hpp"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <stdio.h>  // renameat2
 #include <sys/stat.h>
@@ -162,6 +163,16 @@ std::vector<fs::path> InboxFolder::ready_files(bool& still_settling) {
     }
     seen_ = std::move(now_seen);
     return ready;
+}
+
+InboxFolder::Clock::duration InboxFolder::until_next_settled() const {
+    const auto now = Clock::now();
+    std::optional<Clock::duration> first;
+    for (const auto& [file, seen] : seen_) {
+        const auto left = seen.unchanged_since + settle_ - now;
+        if (left > Clock::duration::zero()) first = first ? std::min(*first, left) : left;
+    }
+    return first.value_or(settle_ / 2);
 }
 
 fs::path InboxFolder::move_into(const fs::path& file, const std::string& subfolder,

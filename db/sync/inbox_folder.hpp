@@ -37,6 +37,11 @@ class InboxFolder {
     // Of those, the files that have stayed the same for the settle period;
     // `still_settling` says whether others are waiting for that.
     std::vector<std::filesystem::path> ready_files(bool& still_settling);
+    // After ready_files() said some are still settling: how long until the first of
+    // them has been unchanged for the settle period (a file past it but still open for
+    // writing is looked at again after half of it). The writer sleeps that long, so a
+    // dropped file is imported when it settles, not up to half a period later.
+    Clock::duration until_next_settled() const;
 
     // Moves an imported file to processed/ (a numbered name if one is there already).
     // Throws std::filesystem::filesystem_error when it cannot.

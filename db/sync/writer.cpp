@@ -116,7 +116,10 @@ void Writer::run() {
         bool resettled = false;
         {
             std::unique_lock lock(mutex_);
-            auto wait = until_sources_due(settling ? options_.settle / 2 : options_.rescan);
+            auto wait = until_sources_due(
+                settling && inbox_ ? std::chrono::ceil<std::chrono::milliseconds>(
+                                         inbox_->until_next_settled())
+                                   : options_.rescan);
             if (!first)
                 wake_.wait_for(lock, wait, [this] {
                     return stop_requested_ || !queue_.empty() || inbox_dirty_ || source_woken_ ||
