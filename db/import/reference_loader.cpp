@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <memory>
+
 namespace db::inbox {
 namespace {
 
@@ -17,10 +19,16 @@ void load_schools(SQLite::Database& database, References& refs) {
             SchoolFacts{query.getColumn(1).getString(), query.getColumn(2).getString()});
 }
 
-void load_pupils(SQLite::Database& database, References& refs) {
-    SQLite::Statement query(database, "SELECT pupil_ref, school_urn FROM pupil");
-    while (query.executeStep())
-        refs.pupil_schools.emplace(query.getColumn(0).getString(), query.getColumn(1).getString());
+// On demand, by primary key: see PupilSchools.
+void look_up_pupils(SQLite::Database& database, References& refs) {
+    auto query = std::make_shared<SQLite::Statement>(
+        database, "SELECT school_urn FROM pupil WHERE pupil_ref = ?");
+    refs.pupil_schools.set_lookup([query](std::string_view ref) -> std::optional<std::string> {
+        query->reset();
+        query->bind(1, std::string(ref));
+        if (!query->executeStep()) return std::nullopt;
+        return query->getColumn(0).getString();
+    });
 }
 
 void load_staff(SQLite::Database& database, References& refs) {
@@ -74,11 +82,11 @@ References load_references(SQLite::Database& database, InboxKind kind) {
             load_staff(database, refs);
             break;
         case InboxKind::events:
-            load_pupils(database, refs);
+            look_up_pupils(database, refs);
             load_staff(database, refs);
             break;
         case InboxKind::bookings:
-            load_pupils(database, refs);
+            look_up_pupils(database, refs);
             load_schools(database, refs);
             load_calendar(database, refs);
             break;

@@ -3,6 +3,8 @@
 // validation stays pure and a hub importer can fill it from elsewhere.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,9 +42,41 @@ struct SchoolFacts {
     std::string district, lift_group;
 };
 
+// pupil_ref -> school URN. Filled up front (the hub, tests) or asked of the store one
+// pupil at a time (load_references), so a 1k-row events file costs lookups of its 1k
+// pupils, not a read of all 100k: an inbox drop's work follows the drop's size.
+class PupilSchools {
+  public:
+    // The school of `ref`, or nullopt for an unknown pupil.
+    using Lookup = std::function<std::optional<std::string>(std::string_view ref)>;
+
+    void set_lookup(Lookup lookup) { lookup_ = std::move(lookup); }
+    void emplace(std::string ref, std::string school) {
+        known_.insert_or_assign(std::move(ref), std::optional<std::string>(std::move(school)));
+    }
+    std::string& operator[](std::string_view ref) {
+        auto& slot = known_[std::string(ref)];
+        if (!slot) slot.emplace();
+        return *slot;
+    }
+    // The school of a known pupil, or nullptr; the lookup's answers (unknown too) are kept.
+    const std::string* find(std::string_view ref) const {
+        auto it = known_.find(ref);
+        if (it == known_.end()) {
+            if (!lookup_) return nullptr;
+            it = known_.emplace(std::string(ref), lookup_(ref)).first;
+        }
+        return it->second ? &*it->second : nullptr;
+    }
+
+  private:
+    mutable StringMap<std::optional<std::string>> known_;
+    Lookup lookup_;
+};
+
 struct References {
     StringMap<SchoolFacts> schools;        // by URN
-    StringMap<std::string> pupil_schools;  // pupil_ref -> school URN
+    PupilSchools pupil_schools;
     StringSet staff;                       // staff_id
     std::vector<core::LiftMeeting> meetings;
     std::vector<core::Surgery> surgeries;
@@ -53,12 +87,12 @@ struct References {
         auto it = schools.find(urn);
         return it == schools.end() ? nullptr : &it->second;
     }
-    bool has_pupil(std::string_view ref) const { return pupil_schools.contains(ref); }
+    bool has_pupil(std::string_view ref) const { return pupil_schools.find(ref) != nullptr; }
     bool has_staff(std::string_view id) const { return staff.contains(id); }
     // The school of a known pupil, or nullptr.
     const SchoolFacts* school_of_pupil(std::string_view ref) const {
-        auto it = pupil_schools.find(ref);
-        return it == pupil_schools.end() ? nullptr : school(it->second);
+        const std::string* urn = pupil_schools.find(ref);
+        return urn ? school(*urn) : nullptr;
     }
 };
 

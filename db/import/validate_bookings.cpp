@@ -110,9 +110,7 @@ std::vector<core::Booking> validate_bookings(RowChecker& rows, const References&
         rows.begin_row(r);
         core::Booking booking;
         booking.pupil_ref = rows.required(pupil_ref);
-        const std::string* school_urn = nullptr;
-        if (auto it = refs.pupil_schools.find(booking.pupil_ref); it != refs.pupil_schools.end())
-            school_urn = &it->second;
+        const std::string* school_urn = refs.pupil_schools.find(booking.pupil_ref);
         const SchoolFacts* school = school_urn ? refs.school(*school_urn) : nullptr;
         if (!booking.pupil_ref.empty() && !school_urn)
             rows.problem(pupil_ref, "unknown pupil " + RowChecker::quoted(booking.pupil_ref) +

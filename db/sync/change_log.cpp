@@ -14,9 +14,14 @@ namespace {
 // then writes one record, not a million.
 constexpr const char* kNotAll = "NOT EXISTS (SELECT 1 FROM liftboard_touched WHERE what = 'all')";
 
+// Not INSERT OR IGNORE: inside a trigger the conflict handling of the statement that
+// fired it wins (SQLite, "CREATE TRIGGER"), and an upsert's DO UPDATE fires the UPDATE
+// trigger under ABORT: its second record of the same pupil (NEW and OLD) failed the
+// hub pull with "UNIQUE constraint failed: liftboard_touched".
 std::string record(const std::string& what, const std::string& ref) {
-    return "INSERT OR IGNORE INTO liftboard_touched(what, ref) VALUES ('" + what + "', " + ref +
-           ");";
+    return "INSERT INTO liftboard_touched(what, ref) SELECT '" + what + "', " + ref +
+           " WHERE NOT EXISTS (SELECT 1 FROM liftboard_touched WHERE what = '" + what +
+           "' AND ref = " + ref + ");";
 }
 
 // ('a','b',...) of every event kind this version reads, lower-case (parse_event_kind
