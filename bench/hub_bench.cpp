@@ -20,6 +20,7 @@
 #include "db/hub/hub_source.hpp"
 #include "db/store.hpp"
 #include "db/sync/writer.hpp"
+#include "tests/support/hub_demo_world.hpp"
 #include "tests/support/pg_cluster.hpp"
 
 namespace fs = std::filesystem;
@@ -38,29 +39,6 @@ fs::path bench_dir() {
     return path;
 }
 
-// The demo world into the hub, one transaction, through the importer's bulk upsert.
-size_t load_hub(pqxx::connection& connection, const db::demo::DemoWorld& world) {
-    using db::hub::hub_table;
-    using db::hub::to_rows;
-    pqxx::work tx(connection);
-    size_t rows = 0;
-    auto load = [&](const char* table, const auto& records) {
-        db::hub::upsert_rows(tx, hub_table(table), to_rows(records));
-        rows += records.size();
-    };
-    load("school", world.schools);
-    load("term", world.terms);
-    load("staff", world.staff);
-    load("lift_group", world.lift_groups);
-    load("lift_meeting", world.meetings);
-    load("surgery", world.surgeries);
-    load("pupil", world.pupils);
-    load("event", world.events);
-    load("booking", world.bookings);
-    tx.commit();
-    return rows;
-}
-
 }  // namespace
 
 int main() {
@@ -75,7 +53,7 @@ int main() {
         pqxx::connection connection(uri);
         db::hub::migrate_hub(connection);
         auto start = Clock::now();
-        hub_rows = load_hub(connection, world);
+        hub_rows = test_support::load_demo_into_hub(connection, world);
         std::printf("BENCH hub_import_rows_per_s %.0f rows/s\n",
                     static_cast<double>(hub_rows) / seconds_since(start));
     }

@@ -75,9 +75,9 @@ class PupilSchools {
 };
 
 struct References {
-    StringMap<SchoolFacts> schools;        // by URN
+    StringMap<SchoolFacts> schools;  // by URN
     PupilSchools pupil_schools;
-    StringSet staff;                       // staff_id
+    StringSet staff;  // staff_id
     std::vector<core::LiftMeeting> meetings;
     std::vector<core::Surgery> surgeries;
     std::vector<core::Term> terms;

@@ -1,11 +1,11 @@
 #include "db/sync/inbox_folder.hpp"
 
-#include <algorithm>
 #include <fcntl.h>
 #include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <optional>
 #include <system_error>
