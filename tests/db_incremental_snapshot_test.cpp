@@ -2,7 +2,8 @@
 // against a full rebuild from the same store, after every one of a random sequence of
 // changes to a 1k-pupil district: inbox files of every kind (pupil-level ones mostly,
 // reference tables now and then), every triage command, both in one pass. Equal row for
-// row and finding for finding, or the test names the step, the change and the first
+// row and finding for finding (the rules engines the snapshots keep too: every booking's
+// facts and every unmerged failure), or the test names the step, the change and the first
 // difference, with its seed (LIFTBOARD_PROPERTY_SEED=<seed> replays a run).
 // Hub pulls are not in the sequence (they need the PostgreSQL fixture of the hub_*
 // tests); they write through the same connection, so the same triggers record them.
@@ -208,9 +209,54 @@ std::string compare_boards(const core::Snapshot& a, const core::Snapshot& b) {
     return "";
 }
 
+std::string compare_findings(const std::string& what, const std::vector<core::Finding>& x,
+                             const std::vector<core::Finding>& y) {
+    DIFF(what << " finding count " << x.size() << " vs " << y.size(), x.size(), y.size());
+    for (size_t k = 0; k < x.size(); ++k) {
+        const core::Finding &f = x[k], &g = y[k];
+        DIFF(what << " finding " << k << ": '" << f.reason << "' vs '" << g.reason << "'",
+             std::tie(f.rule, f.status, f.due, f.reason),
+             std::tie(g.rule, g.status, g.due, g.reason));
+    }
+    return "";
+}
+
+// The engines the snapshots keep (a patched one against one built from scratch): every
+// booking's facts and every failure of every pupil, the unmerged ones included, so a
+// stale fact shows even where the merged findings hide it.
+std::string compare_engines(const core::Snapshot& a, const core::Snapshot& b) {
+    DIFF("an engine missing", a.engine && b.engine, true);
+    for (size_t i = 0; i < a.data->pupils.size(); ++i) {
+        const std::string ref = a.data->pupils.record(i).pupil_ref;
+        auto ba = a.data->bookings_of(i), bb = b.data->bookings_of(i);
+        for (size_t k = 0; k < ba.size(); ++k) {
+            const core::BookingCheck x = a.engine->check_booking(i, ba[k], a.today),
+                                     y = b.engine->check_booking(i, bb[k], b.today);
+            DIFF(ref << " booking " << k << " deadline, paperwork or school count "
+                     << x.school_bookings << " vs " << y.school_bookings,
+                 std::tie(x.deadline, x.paperwork_received, x.school_bookings),
+                 std::tie(y.deadline, y.paperwork_received, y.school_bookings));
+            std::string d =
+                compare_findings(ref + " booking " + std::to_string(k), x.findings, y.findings);
+            if (!d.empty()) return d;
+        }
+        std::string d = compare_findings(ref + " (all)", a.engine->all_findings(i, a.today),
+                                         b.engine->all_findings(i, b.today));
+        if (!d.empty()) return d;
+    }
+    // school_group takes a School of the engine's own Dataset.
+    for (size_t s = 0; s < a.data->schools.size(); ++s)
+        for (const core::Term& t : a.data->terms)
+            DIFF("group of " << a.data->schools[s].urn << " on " << core::to_iso(t.start),
+                 a.engine->school_group(a.data->schools[s], t.start),
+                 b.engine->school_group(b.data->schools[s], t.start));
+    return "";
+}
+
 std::string compare(const core::Snapshot& a, const core::Snapshot& b) {
     std::string d = compare_data(*a.data, *b.data);
     if (d.empty()) d = compare_assessments(a, b);
+    if (d.empty()) d = compare_engines(a, b);
     if (d.empty()) d = compare_boards(a, b);
     return d;
 }
