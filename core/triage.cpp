@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/snapshot.hpp"
 
@@ -38,17 +38,16 @@ std::string_view caselist_teacher(EventRange events) {
 
 template <class Key>
 std::vector<TriageOption> options_of(const std::vector<TriageRow>& rows, Key key) {
-    std::map<std::string_view, TriageOption> by_id;
+    // A hash lookup per row and a string copy per option (rows of one id have one label):
+    // this runs over every row on every snapshot, patched ones included.
+    std::unordered_map<std::string_view, size_t> by_id;
+    std::vector<TriageOption> options;
     for (const TriageRow& row : rows) {
         auto [id, label] = key(row);
-        TriageOption& option = by_id[id];
-        option.id = id;
-        option.label = label;
-        ++option.rows;
+        auto [it, added] = by_id.try_emplace(id, options.size());
+        if (added) options.push_back({std::string(id), std::string(label), 0});
+        ++options[it->second].rows;
     }
-    std::vector<TriageOption> options;
-    options.reserve(by_id.size());
-    for (auto& [id, option] : by_id) options.push_back(std::move(option));
     std::sort(options.begin(), options.end(), [](const TriageOption& a, const TriageOption& b) {
         return std::tie(a.label, a.id) < std::tie(b.label, b.id);
     });
