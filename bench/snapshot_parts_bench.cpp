@@ -1,6 +1,7 @@
 // Where an incremental snapshot's time goes at 100k pupils, part by part, for one
 // changed pupil (no writer thread, no commit): reading the pupil's rows, patching the
-// Dataset, the rules engine's shared facts, and each board's list. Prints
+// Dataset, the rules engine's shared facts (built in full, and patched from the
+// previous engine), and each board's list (the trends in full and patched). Prints
 // "BENCH patch_<part>_100k_ms" lines (medians of 7) and the whole patch_snapshot.
 #include <chrono>
 #include <cstdio>
@@ -52,6 +53,10 @@ int main() try {
     bench("patch_rules_engine_100k_ms",
           median_ms([&] { core::RulesEngine engine(*next, options.rules); }), "ms");
     core::RulesEngine engine(*next, options.rules);
+    const std::vector<uint32_t> changed{pupil};
+    bench("patch_rules_engine_patched_100k_ms",
+          median_ms([&] { core::RulesEngine patched(*next, *base->engine, changed, false); }),
+          "ms");
     bench("patch_caseload_100k_ms", median_ms([&] {
               std::vector<core::CaseloadRow> rows;
               std::vector<core::TeacherLoad> loads;
@@ -68,6 +73,11 @@ int main() try {
           "ms");
     bench("patch_trends_100k_ms",
           median_ms([&] { core::build_trends(*next, engine, options.rules, options.today); }),
+          "ms");
+    bench("patch_trends_patched_100k_ms", median_ms([&] {
+              core::patch_trends(base->trend_tallies, data, *base->engine, *next, engine, changed,
+                                 options.rules, options.today);
+          }),
           "ms");
     bench("patch_assessments_100k_ms", median_ms([&] {
               std::vector<core::PupilAssessment> fresh{engine.assess(pupil, options.today)};

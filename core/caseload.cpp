@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/after_lift_view.hpp"
+#include "core/huge_pages.hpp"
 
 namespace core {
 namespace {
@@ -115,18 +116,20 @@ bool caseload_before(const CaseloadRow& a, const CaseloadRow& b) {
 
 // Counts each teacher's cases in sorted rows.
 void finish_caseload(std::vector<CaseloadRow>& rows, std::vector<TeacherLoad>& loads) {
-    std::map<std::string, TeacherLoad> by_teacher;
+    // A hash lookup per row, the names copied once per teacher.
+    std::unordered_map<std::string_view, size_t> by_teacher;
     for (const CaseloadRow& row : rows) {
-        TeacherLoad& load = by_teacher[std::string(row.teacher_id)];
-        load.staff_id = row.teacher_id;
-        load.name = row.teacher;
+        auto [it, added] = by_teacher.try_emplace(row.teacher_id, loads.size());
+        if (added) loads.push_back({std::string(row.teacher_id), std::string(row.teacher), 0, 0});
+        TeacherLoad& load = loads[it->second];
         ++load.cases;
         if (row.visit_overdue) ++load.overdue_visits;
     }
     rows.shrink_to_fit();  // kept for the snapshot's life: no spare growth room
-    for (auto& [id, load] : by_teacher) loads.push_back(std::move(load));
-    std::sort(loads.begin(), loads.end(),
-              [](const TeacherLoad& a, const TeacherLoad& b) { return a.name < b.name; });
+    // By name; two teachers of one name by id, so the order never rests on the sort's whim.
+    std::sort(loads.begin(), loads.end(), [](const TeacherLoad& a, const TeacherLoad& b) {
+        return std::tie(a.name, a.staff_id) < std::tie(b.name, b.staff_id);
+    });
 }
 
 }  // namespace
@@ -146,10 +149,22 @@ void patch_caseload(const Dataset& base_data, const std::vector<CaseloadRow>& ba
                     std::vector<CaseloadRow>& rows, std::vector<TeacherLoad>& loads) {
     // Unchanged pupils' rows keep their order (their keys are as they were); the changed
     // pupils' rows are merged in: caseload_before is a total order, so this is sorted.
-    std::vector<CaseloadRow> kept;
-    kept.reserve(base_rows.size());
+    std::vector<CaseloadRow> fresh;
+    for (uint32_t i : changed)
+        if (auto row = caseload_row(data, assessments, options, i))
+            fresh.push_back(std::move(*row));
+    std::sort(fresh.begin(), fresh.end(), caseload_before);
+    auto is_changed = [&changed](uint32_t pupil) {
+        return std::binary_search(changed.begin(), changed.end(), pupil);
+    };
+    // Written once, straight into the snapshot's rows, at their final size.
+    size_t kept = 0;
+    for (const CaseloadRow& old : base_rows) kept += is_changed(old.pupil) ? 0 : 1;
+    rows.reserve(kept + fresh.size());
+    prefer_huge_pages(rows);
+    auto next_fresh = fresh.begin();
     for (const CaseloadRow& old : base_rows) {
-        if (std::binary_search(changed.begin(), changed.end(), old.pupil)) continue;
+        if (is_changed(old.pupil)) continue;
         // Its events are as they were: what came from them is kept, pointed at the new
         // Dataset; the rest is looked up again (the school and teacher tables are new
         // copies, the assessments a new table).
@@ -159,17 +174,12 @@ void patch_caseload(const Dataset& base_data, const std::vector<CaseloadRow>& ba
         fill_school_and_teacher(data, data.pupils[old.pupil],
                                 data.rebased(base_data, old.teacher_id), row);
         fill_assessment(assessments, old.pupil, row);
-        kept.push_back(std::move(row));
+        while (next_fresh != fresh.end() && caseload_before(*next_fresh, row))
+            rows.push_back(std::move(*next_fresh++));
+        rows.push_back(std::move(row));
     }
-    std::vector<CaseloadRow> fresh;
-    for (uint32_t i : changed)
-        if (auto row = caseload_row(data, assessments, options, i))
-            fresh.push_back(std::move(*row));
-    std::sort(fresh.begin(), fresh.end(), caseload_before);
-    rows.reserve(kept.size() + fresh.size());
-    std::merge(std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()),
-               std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()),
-               std::back_inserter(rows), caseload_before);
+    rows.insert(rows.end(), std::make_move_iterator(next_fresh),
+                std::make_move_iterator(fresh.end()));
     finish_caseload(rows, loads);
 }
 

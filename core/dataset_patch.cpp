@@ -3,7 +3,9 @@
 // touched pupils, row indices of the side tables shifted), the touched pupils' rows are
 // put in the order index() gives them, and the few new texts are appended to a copy of
 // the text pool: the ids of every copied row stay valid, and the pool's dedupe table is
-// not rebuilt over half a million texts for one edit.
+// not rebuilt over half a million texts for one edit. The big tables are reserved at
+// their final sizes and hinted to huge pages (huge_pages.hpp): each is written once, into
+// memory faulted in 2 MB at a time.
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -11,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/dataset.hpp"
+#include "core/huge_pages.hpp"
 
 namespace core {
 namespace {
@@ -120,6 +123,8 @@ Dataset Dataset::patched(const Dataset& base, DatasetPatch patch) {
     };
 
     // Pupils: the same rows, the touched ones rewritten (same ref, so the same order).
+    d.pupils.rows_.reserve(base.pupils.rows_.size());
+    prefer_huge_pages(d.pupils.rows_);
     d.pupils.rows_ = base.pupils.rows_;
     for (size_t k = 0; k < patch.pupils.size(); ++k) {
         const Pupil& p = patch.records[k];
@@ -151,14 +156,37 @@ Dataset Dataset::patched(const Dataset& base, DatasetPatch patch) {
             return std::tie(a->meeting_date, a->kind) < std::tie(b->meeting_date, b->kind);
         });
 
-    // Events: runs of untouched pupils copied whole, touched pupils' rows in between.
+    // Events: runs of untouched pupils copied whole, touched pupils' rows in between. The
+    // tables are reserved at their final sizes: a vector grown past them, or shrunk to
+    // them afterwards, would copy (and fault in) every row a second time.
     EventTable& ev = d.events;
-    ev.rows_.reserve(base.events.rows_.size() + patch.events.size());
-    ev.staff_.reserve(base.events.staff_.size() + patch.events.size());
-    ev.extras_.reserve(base.events.extras_.size() + patch.events.size());
-    d.event_begin_.assign(pupil_count + 1, 0);
     BookingTable& bk = d.bookings;
-    bk.rows_.reserve(base.bookings.rows_.size() + patch.bookings.size());
+    size_t event_rows = base.events.rows_.size() + patch.events.size(),
+           staff_rows = base.events.staff_.size(), extra_rows = base.events.extras_.size(),
+           booking_rows = base.bookings.rows_.size() + patch.bookings.size();
+    auto side_count = [](const auto& side, uint32_t first, uint32_t last) {
+        auto row_less = [](const auto& e, uint32_t row) { return e.first < row; };
+        return static_cast<size_t>(std::lower_bound(side.begin(), side.end(), last, row_less) -
+                                   std::lower_bound(side.begin(), side.end(), first, row_less));
+    };
+    for (uint32_t p : patch.pupils) {
+        const uint32_t ef = base.event_begin_[p], el = base.event_begin_[p + 1];
+        event_rows -= el - ef;
+        staff_rows -= side_count(base.events.staff_, ef, el);
+        extra_rows -= side_count(base.events.extras_, ef, el);
+        booking_rows -= base.booking_begin_[p + 1] - base.booking_begin_[p];
+    }
+    for (const Event& e : patch.events) {
+        if (!e.staff_id.empty()) ++staff_rows;
+        if (!e.note.empty() || !e.owner.empty() || e.review_date) ++extra_rows;
+    }
+    ev.rows_.reserve(event_rows);
+    prefer_huge_pages(ev.rows_);
+    ev.staff_.reserve(staff_rows);
+    ev.extras_.reserve(extra_rows);
+    d.event_begin_.assign(pupil_count + 1, 0);
+    bk.rows_.reserve(booking_rows);
+    prefer_huge_pages(bk.rows_);
     d.booking_begin_.assign(pupil_count + 1, 0);
 
     uint32_t run_start = 0;                     // first pupil of the untouched run being copied
@@ -214,10 +242,9 @@ Dataset Dataset::patched(const Dataset& base, DatasetPatch patch) {
     copy_run(static_cast<uint32_t>(pupil_count));
     d.event_begin_[pupil_count] = static_cast<uint32_t>(ev.rows_.size());
     d.booking_begin_[pupil_count] = static_cast<uint32_t>(bk.rows_.size());
-    ev.rows_.shrink_to_fit();
-    ev.staff_.shrink_to_fit();
-    ev.extras_.shrink_to_fit();
-    bk.rows_.shrink_to_fit();
+    if (ev.rows_.size() != event_rows || ev.staff_.size() != staff_rows ||
+        ev.extras_.size() != extra_rows || bk.rows_.size() != booking_rows)
+        throw std::logic_error("dataset patch: a table's size was reckoned wrong");
 
     d.index_lookups();
     return d;

@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -24,26 +27,75 @@ inline bool same_text(std::string_view a, std::string_view b) {
 }
 
 // Facts about one booking that depend on the school, the schedule or other pupils.
+// Indices, not views: a patched engine (Dataset::patched) copies the facts of untouched
+// bookings as they are, and nothing here points into the Dataset they were made from.
 struct BookingFacts {
+    static constexpr uint32_t kSchoolsGroup = UINT32_MAX;
     Date deadline;                            // paperwork deadline of the meeting
-    uint32_t district_id = 0;                 // interned `district` (see SharedFacts)
+    uint32_t district_id = 0;                 // interned district (see SharedFacts)
     uint32_t school_bookings_at_meeting = 0;  // LIFT bookings of the school at the meeting
-    std::string_view district, group;         // the booking's, or the school's when not given
-    std::string_view school_district;         // "" when the school is unknown
-    std::string_view school_group;            // the school's group for the meeting's term
-    const Term* term = nullptr;               // term holding the meeting; null in a holiday
+    // The lift_groups row giving the school's group for the meeting's term, or
+    // kSchoolsGroup: schools.lift_group.
+    uint32_t group_row = kSchoolsGroup;
+    int32_t term = -1;  // index in the calendar of the term holding the meeting; -1 in a holiday
+};
+
+// A booking's texts as the booking rules read them (views into the engine's Dataset).
+struct BookingTexts {
+    std::string_view district, group;  // the booking's, or the school's when not given
+    std::string_view school_district;  // "" when the school is unknown
+    std::string_view school_group;     // the school's group for the meeting's term
+    const Term* term = nullptr;        // term holding the meeting; null in a holiday
+};
+
+// What depends on the reference tables alone (schools, terms, lift groups, schedule):
+// built once, then shared by every engine patched from this one (a change to those
+// tables is a full rebuild).
+struct ReferenceIndex {
+    // A meeting in the schedule under its interned district, for integer searches.
+    struct MeetingKey {
+        uint32_t district = 0;
+        Date date;
+        uint32_t meeting = 0;  // index in Dataset::meetings
+    };
+    static constexpr uint32_t kNoDistrict = UINT32_MAX;
+    std::unordered_map<uint64_t, uint32_t> group_row_by_school_term;  // -> lift_groups row
+    std::unordered_map<std::string, uint32_t> district_ids;           // case-folded name -> id
+    std::vector<uint32_t> school_district;                            // parallel to data.schools
+    std::vector<MeetingKey> meetings;                                 // by district id, date
+};
+
+// Which school each pupil is at, and each school's pupils (what referral-cap recounts
+// walk): shared by patched engines until a pupil's own row changes.
+struct PupilSchools {
+    static constexpr uint32_t kNoSchool = UINT32_MAX;
+    std::vector<uint32_t> school_of;  // parallel to data.pupils: index in data.schools
+    // School s holds pupils[begin[s] .. begin[s + 1]), ascending.
+    std::vector<uint32_t> begin, pupils;
 };
 
 class SharedFacts final : public MeetingLookup {
   public:
     SharedFacts(const Dataset& data, RulesConfig config);
+    // The facts of `data`, made by Dataset::patched from base.data with only the
+    // `changed` pupils' rows different (ascending indices; `pupil_records`: a pupil's own
+    // row, its school, may have changed). Untouched bookings' facts are copied; the
+    // referral-cap counts of the meetings a changed pupil is or was booked at are
+    // recounted. base.data must still be alive. `recounted` receives the unchanged pupils
+    // whose referral-cap counts moved (their findings can change), ascending.
+    SharedFacts(const Dataset& data, const SharedFacts& base, std::span<const uint32_t> changed,
+                bool pupil_records, std::vector<uint32_t>* recounted);
 
     const Dataset& data;
     RulesConfig config;
     TermCalendar calendar;
 
-    const School* school_of(size_t pupil_index) const { return school_of_pupil_[pupil_index]; }
+    const School* school_of(size_t pupil_index) const {
+        const uint32_t s = schools_->school_of[pupil_index];
+        return s == PupilSchools::kNoSchool ? nullptr : &data.schools[s];
+    }
     const BookingFacts& facts_of(const BookingEntry& b) const { return booking_facts_[b.index]; }
+    BookingTexts texts_of(const BookingEntry& b) const;
     // The school's LIFT group on `date`: its lift_groups row for the term holding the
     // date, else schools.lift_group (also in a holiday). `term` receives that term.
     std::string_view group_of(const School& school, Date date, const Term** term = nullptr) const;
@@ -55,30 +107,38 @@ class SharedFacts final : public MeetingLookup {
     }
 
   private:
-    // A meeting in the schedule under its interned district, for integer searches.
-    struct MeetingKey {
-        uint32_t district = 0;
-        Date date;
-        const LiftMeeting* meeting = nullptr;
-    };
+    using MeetingKey = ReferenceIndex::MeetingKey;
+    static constexpr uint32_t kNoDistrict = ReferenceIndex::kNoDistrict;
 
-    void index_groups();
-    void index_meetings();
+    void index_reference(ReferenceIndex& ref) const;
     void index_bookings();
-    // Districts are interned (case-folded) once, so schedule searches compare integers
-    // instead of strings. Unknown districts get no id (kNoDistrict).
-    static constexpr uint32_t kNoDistrict = UINT32_MAX;
-    uint32_t intern_district(std::string_view district);
+    // Facts of one booking of a pupil at `school` (null: unknown), all but the
+    // referral-cap count.
+    BookingFacts facts_for(const BookingEntry& b, const School* school) const;
+    // The lift_groups row for school index `school` in calendar term `term` (-1: none),
+    // or BookingFacts::kSchoolsGroup.
+    uint32_t group_row(size_t school, int32_t term) const;
     uint32_t district_id(std::string_view district) const;
     std::vector<MeetingKey>::const_iterator first_meeting(uint32_t district, Date from) const;
     Date schedule_deadline(uint32_t district, std::string_view group, Date date) const;
+    // What referral-cap counts a LIFT booking under: the school's bookings at one
+    // meeting (date, district, group; texts compared case-insensitively).
+    struct CapKey {
+        uint32_t school = 0;
+        Date date;
+        uint32_t district_id = 0;
+        std::string_view district, group;
+    };
+    static bool same_meeting(const CapKey& a, const CapKey& b);
+    // nullopt for a Surgery booking or a pupil of no known school: not counted.
+    std::optional<CapKey> cap_key(const BookingEntry& b) const;
+    void build_schools();
+    void recount(const CapKey& key, std::span<const uint32_t> changed,
+                 std::vector<uint32_t>* recounted);
 
-    std::vector<const School*> school_of_pupil_;  // parallel to data.pupils
-    std::unordered_map<uint64_t, std::string_view> group_by_school_term_;
-    std::unordered_map<std::string, uint32_t> district_ids_;  // case-folded name -> id
-    std::vector<uint32_t> school_district_;                   // parallel to data.schools
-    std::vector<MeetingKey> meetings_;                        // by district id, date
-    std::vector<BookingFacts> booking_facts_;                 // parallel to data.bookings
+    std::shared_ptr<const ReferenceIndex> ref_;
+    std::shared_ptr<const PupilSchools> schools_;
+    std::vector<BookingFacts> booking_facts_;  // parallel to data.bookings
 };
 
 // One pupil's evaluation.

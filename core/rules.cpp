@@ -77,6 +77,9 @@ Status due_status(Date due, Date today, int window_days) {
 
 struct RulesEngine::Impl {
     Impl(const Dataset& data, RulesConfig config) : shared(data, config) {}
+    Impl(const Dataset& data, const Impl& base, std::span<const uint32_t> changed,
+         bool pupil_records, std::vector<uint32_t>* recounted)
+        : shared(data, base.shared, changed, pupil_records, recounted) {}
     rules_detail::SharedFacts shared;
 
     void evaluate(size_t pupil, Date today, rules_detail::FindingSink& sink) const {
@@ -94,6 +97,10 @@ struct RulesEngine::Impl {
 
 RulesEngine::RulesEngine(const Dataset& data, RulesConfig config)
     : impl_(std::make_unique<Impl>(data, config)) {}
+RulesEngine::RulesEngine(const Dataset& data, const RulesEngine& base,
+                         std::span<const uint32_t> changed, bool pupil_records,
+                         std::vector<uint32_t>* recounted)
+    : impl_(std::make_unique<Impl>(data, *base.impl_, changed, pupil_records, recounted)) {}
 RulesEngine::~RulesEngine() = default;
 
 PupilAssessment RulesEngine::assess(size_t pupil_index, Date today) const {
@@ -155,8 +162,7 @@ BookingCheck RulesEngine::check_booking(size_t pupil_index, const BookingEntry& 
     return check;
 }
 
-BookingCheck RulesEngine::booking_paperwork(size_t pupil_index,
-                                            const BookingEntry& booking) const {
+BookingCheck RulesEngine::booking_paperwork(size_t pupil_index, const BookingEntry& booking) const {
     const rules_detail::SharedFacts& shared = impl_->shared;
     BookingCheck check;
     if (pupil_index >= shared.data.pupils.size() || booking.pupil != pupil_index ||

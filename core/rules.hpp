@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -111,6 +112,15 @@ struct BookingCheck {
 class RulesEngine {
   public:
     RulesEngine(const Dataset& data, RulesConfig config);
+    // The engine of `data`, made by Dataset::patched from base's Dataset with only the
+    // `changed` pupils' rows different (ascending indices; `pupil_records`: a pupil's own
+    // row, its school, may have changed): what the others' rules read is reused, and
+    // the referral-cap counts of the meetings a changed pupil is or was booked at are
+    // recounted. Equal in every answer to RulesEngine(data, base.config()). base and its
+    // Dataset must stay alive while this runs (not after). `recounted` receives the
+    // unchanged pupils whose referral-cap counts moved (their findings can change).
+    RulesEngine(const Dataset& data, const RulesEngine& base, std::span<const uint32_t> changed,
+                bool pupil_records, std::vector<uint32_t>* recounted = nullptr);
     ~RulesEngine();
     RulesEngine(const RulesEngine&) = delete;
     RulesEngine& operator=(const RulesEngine&) = delete;

@@ -32,7 +32,7 @@ void check_paperwork(const PupilView& v, const BookingEntry& b, const BookingFac
     });
 }
 
-void check_group(const BookingEntry& b, const BookingFacts& f, FindingSink& sink) {
+void check_group(const BookingEntry& b, const BookingTexts& f, FindingSink& sink) {
     if (!f.school_district.empty() && !same_text(f.district, f.school_district)) {
         sink.add(RuleId::lift_group, Status::warning, std::nullopt, [&] {
             return lift_on(b.meeting_date) + " is a meeting in " + std::string(f.district) +
@@ -86,7 +86,7 @@ void check_booking_rules(const PupilView& v, const EventSummary& s, FindingSink&
             });
 
         check_paperwork(v, b, f, sink);
-        check_group(b, f, sink);
+        check_group(b, v.shared.texts_of(b), sink);
 
         if (cap >= 0 && f.school_bookings_at_meeting > static_cast<uint32_t>(cap))
             sink.add(RuleId::referral_cap, Status::warning, std::nullopt, [&] {

@@ -38,9 +38,10 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
     // second thread beside the rules and the other boards (a kiosk has two cores or more).
     auto search = std::async(std::launch::async,
                              [&data] { return std::make_shared<const SearchIndex>(*data); });
-    RulesEngine engine(*data, options.rules);
+    auto engine_owner = std::make_shared<const RulesEngine>(*data, options.rules);
+    const RulesEngine& engine = *engine_owner;
     auto trends = std::async(std::launch::async, [&] {
-        return build_trends(*data, engine, options.rules, options.today);
+        return tally_trends(*data, engine, options.rules, options.today);
     });
     // Pupil by pupil into the packed table: never a second full copy in memory.
     snapshot->assessments.reserve(data->pupils.size());
@@ -54,9 +55,11 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
     snapshot->meetings =
         build_meetings(*data, engine, snapshot->assessments,
                        {options.today, options.home_district, options.rules.referral_cap});
-    snapshot->trends = trends.get();
+    snapshot->trend_tallies = trends.get();
+    snapshot->trends = trend_figures(snapshot->trend_tallies);
     snapshot->search = search.get();
     snapshot->data = std::move(data);
+    snapshot->engine = std::move(engine_owner);
     return snapshot;
 }
 

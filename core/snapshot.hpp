@@ -71,6 +71,10 @@ struct Snapshot {
     std::chrono::system_clock::time_point built_at;
     std::string data_as_of;  // when the data last changed, shown in the status bar
     std::shared_ptr<const Dataset> data;
+    // The rules engine over *data, kept so the next patched snapshot can start from it
+    // (RulesEngine's patch constructor). Declared after data: it views data, so it
+    // must be destroyed first.
+    std::shared_ptr<const RulesEngine> engine;
     AssessmentTable assessments;                // parallel to data->pupils
     std::vector<CaseloadRow> caseload;          // by teacher, then overdue first, then label
     std::vector<TeacherLoad> teacher_loads;     // by name
@@ -78,6 +82,7 @@ struct Snapshot {
     TriageList triage;                          // pupils needing action, most severe first
     MeetingBoardModel meetings;                 // the home district's meetings, two weeks
     TrendFigures trends;                        // the last six terms' figures (trends.hpp)
+    TrendTallies trend_tallies;                 // what trends was reduced from (patch_trends)
     std::shared_ptr<const SearchIndex> search;  // the quick lookup's index; never null once built
 };
 

@@ -1,9 +1,11 @@
 // The trends figures (definitions in trends.hpp): one walk over each pupil's events and
-// bookings, in date order, tallying into the six terms of the window.
+// bookings, in date order, tallying into the six terms of the window; and the patch that
+// takes a few pupils' shares out of those tallies and puts their new shares in.
 #include "core/trends.hpp"
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 #include "core/calendar.hpp"
 
@@ -61,30 +63,72 @@ struct TermTally {
     std::vector<int> surgery_to_lift, lift_to_visit;
 };
 
-std::optional<double> median(std::vector<int>& values) {
-    if (values.empty()) return std::nullopt;
-    const size_t mid = values.size() / 2;
-    std::nth_element(values.begin(), values.begin() + static_cast<long>(mid), values.end());
-    double upper = values[mid];
-    if (values.size() % 2 == 1) return upper;
-    double lower = *std::max_element(values.begin(), values.begin() + static_cast<long>(mid));
-    return (lower + upper) / 2.0;
+// The median of the values a histogram (value -> how many, by value) counts: the middle
+// one, or the mean of the two middle ones of an even count.
+std::optional<double> median(const std::vector<std::pair<int, int>>& histogram) {
+    long n = 0;
+    for (const auto& [value, count] : histogram) n += count;
+    if (n == 0) return std::nullopt;
+    // The value at sorted position i.
+    auto at = [&histogram](long i) {
+        for (const auto& [value, count] : histogram) {
+            if (i < count) return value;
+            i -= count;
+        }
+        throw std::logic_error("trends: a median past the values");
+    };
+    const double upper = at(n / 2);
+    if (n % 2 == 1) return upper;
+    return (at(n / 2 - 1) + upper) / 2.0;
 }
 
-void tally(Ratio& ratio, bool met) {
-    ++ratio.total;
-    if (met) ++ratio.met;
+// `values` sorted into (value, how many) pairs.
+template <typename T, typename Key = T>
+std::vector<std::pair<Key, int>> histogram_of(std::vector<T>& values) {
+    std::sort(values.begin(), values.end());
+    std::vector<std::pair<Key, int>> out;
+    for (size_t i = 0; i < values.size();) {
+        size_t j = i + 1;
+        while (j < values.size() && values[j] == values[i]) ++j;
+        out.emplace_back(Key(values[i]), static_cast<int>(j - i));
+        i = j;
+    }
+    return out;
+}
+
+// Adds `sign` (+1 or -1) to each of `values` in a histogram; a count that reaches 0
+// leaves it. Taking out a value the histogram does not hold is a patch gone wrong.
+template <typename T, typename Key>
+void add_to(std::vector<std::pair<Key, int>>& histogram, const std::vector<T>& values, int sign) {
+    for (const T& value : values) {
+        auto it = std::lower_bound(
+            histogram.begin(), histogram.end(), value,
+            [](const std::pair<Key, int>& entry, const T& v) { return entry.first < v; });
+        if (it == histogram.end() || !(it->first == value)) {
+            if (sign < 0) throw std::logic_error("trends patch: took out a value never added");
+            histogram.emplace(it, Key(value), sign);
+        } else if ((it->second += sign) == 0) {
+            histogram.erase(it);
+        }
+    }
+}
+
+// `sign` is +1 to add a pupil's share, -1 to take it out (patch_trends).
+void tally(Ratio& ratio, bool met, int sign) {
+    ratio.total += sign;
+    if (met) ratio.met += sign;
 }
 
 class PupilWalk {
   public:
-    PupilWalk(const TermWindow& window, std::vector<TermFigures>& figures,
-              std::vector<TermTally>& tallies, int visit_days, Date today)
+    PupilWalk(const TermWindow& window, std::vector<TermFigures*>& figures,
+              std::vector<TermTally>& tallies, int visit_days, Date today, int sign)
         : window_(window),
           figures_(figures),
           tallies_(tallies),
           visit_days_(visit_days),
-          today_(today) {}
+          today_(today),
+          sign_(sign) {}
 
     void run(std::string_view school, EventRange events) {
         for (const EventEntry& e : events) event(school, e);
@@ -94,7 +138,7 @@ class PupilWalk {
   private:
     TermFigures* term_of(Date d) {
         int s = window_.slot(d);
-        return s < 0 ? nullptr : &figures_[static_cast<size_t>(s)];
+        return s < 0 ? nullptr : figures_[static_cast<size_t>(s)];
     }
     TermTally* tally_of(Date d) {
         int s = window_.slot(d);
@@ -104,7 +148,7 @@ class PupilWalk {
     void discussed(std::string_view school, Date d, int TermFigures::*count) {
         int s = window_.slot(d);
         if (s < 0) return;
-        ++(figures_[static_cast<size_t>(s)].*count);
+        figures_[static_cast<size_t>(s)]->*count += sign_;
         if (!school.empty()) tallies_[static_cast<size_t>(s)].schools.push_back(school);
     }
 
@@ -112,7 +156,7 @@ class PupilWalk {
     // next anchor.
     void settle_visit(Date visit) {
         Date due = anchor_ + visit_days_;
-        if (TermFigures* t = term_of(due)) tally(t->visits_on_time, visit <= due);
+        if (TermFigures* t = term_of(due)) tally(t->visits_on_time, visit <= due, sign_);
         anchor_ = visit;
     }
     // The visit due after anchor_ never came: the case closed on `closed`, or (nullopt)
@@ -121,7 +165,7 @@ class PupilWalk {
         Date due = anchor_ + visit_days_;
         bool missed = closed ? due < *closed : due < today_;
         if (!missed) return;
-        if (TermFigures* t = term_of(due)) tally(t->visits_on_time, false);
+        if (TermFigures* t = term_of(due)) tally(t->visits_on_time, false, sign_);
     }
 
     void event(std::string_view school, const EventEntry& e) {
@@ -138,7 +182,7 @@ class PupilWalk {
                 last_lift_ = e.date;
                 break;
             case EventKind::caselist_opened:
-                if (TermFigures* t = term_of(e.date)) ++t->cases_opened;
+                if (TermFigures* t = term_of(e.date)) t->cases_opened += sign_;
                 if (open_case_) settle_visit_due(e.date);  // reopened: a fresh clock
                 open_case_ = true;
                 anchor_ = e.date;
@@ -153,13 +197,13 @@ class PupilWalk {
                 break;
             case EventKind::case_closed:
                 if (TermFigures* t = term_of(e.date)) {
-                    ++t->cases_closed;
+                    t->cases_closed += sign_;
                     if (e.detail == "outcome_met")
-                        ++t->closed_outcome_met;
+                        t->closed_outcome_met += sign_;
                     else if (e.detail == "no_longer_required")
-                        ++t->closed_no_longer_required;
+                        t->closed_no_longer_required += sign_;
                     else
-                        ++t->closed_other;
+                        t->closed_other += sign_;
                 }
                 if (open_case_) settle_visit_due(e.date);
                 open_case_ = false;
@@ -171,7 +215,8 @@ class PupilWalk {
             case EventKind::ehcna_decision:
                 if (request_ && !decided_) {
                     if (TermFigures* t = term_of(e.date))
-                        tally(t->ehcna_decisions_in_6_weeks, e.date - *request_ <= kDecisionDays);
+                        tally(t->ehcna_decisions_in_6_weeks, e.date - *request_ <= kDecisionDays,
+                              sign_);
                     decided_ = true;
                     refused_ = e.detail == "not_assess";
                 }
@@ -179,7 +224,7 @@ class PupilWalk {
             case EventKind::ehcp_issued:
                 if (request_ && !refused_)
                     if (TermFigures* t = term_of(e.date))
-                        tally(t->ehcp_in_20_weeks, e.date - *request_ <= kPlanDays);
+                        tally(t->ehcp_in_20_weeks, e.date - *request_ <= kPlanDays, sign_);
                 request_.reset();
                 break;
             case EventKind::ehcp_declined:
@@ -191,53 +236,113 @@ class PupilWalk {
     }
 
     const TermWindow& window_;
-    std::vector<TermFigures>& figures_;
+    std::vector<TermFigures*>& figures_;
     std::vector<TermTally>& tallies_;
     const int visit_days_;
     const Date today_;
+    const int sign_;
     std::optional<Date> last_surgery_, last_lift_, request_;
     bool decided_ = false, refused_ = false;
     bool open_case_ = false;
     Date anchor_;  // caselist-visit: the opening or the latest visit since
 };
 
+// One pupil's share of every figure, `sign` +1 to add it, -1 to take it out: its events
+// walked in date order, and its LIFT bookings' paperwork as the engine reads it.
+void tally_pupil(const Dataset& data, const RulesEngine& engine, const TermWindow& window, size_t p,
+                 std::vector<TermFigures*>& figures, std::vector<TermTally>& tallies,
+                 const RulesConfig& config, Date today, int sign) {
+    PupilWalk walk(window, figures, tallies, config.visit_interval_weeks * 7, today, sign);
+    walk.run(data.pupils[p].school_urn, data.events_of(p));
+    for (const BookingEntry& b : data.bookings_of(p)) {
+        if (b.kind != BookingKind::lift) continue;
+        int s = window.slot(b.meeting_date);
+        if (s < 0) continue;
+        TermFigures& t = *figures[static_cast<size_t>(s)];
+        t.lift_bookings += sign;
+        BookingCheck paperwork = engine.booking_paperwork(p, b);
+        if (paperwork.paperwork_received)
+            tally(t.paperwork_on_time, *paperwork.paperwork_received <= paperwork.deadline, sign);
+        else if (paperwork.deadline < today)
+            tally(t.paperwork_on_time, false, sign);
+    }
+}
+
+std::vector<TermFigures*> sums_of(TrendTallies& tallies) {
+    std::vector<TermFigures*> out;
+    for (auto& term : tallies.terms) out.push_back(&term.sums);
+    return out;
+}
+
 }  // namespace
 
-TrendFigures build_trends(const Dataset& data, const RulesEngine& engine, const RulesConfig& config,
+TrendTallies tally_trends(const Dataset& data, const RulesEngine& engine, const RulesConfig& config,
                           Date today) {
     TermCalendar calendar(data.terms);
     TermWindow window(calendar, today);
-    TrendFigures out;
+    TrendTallies out;
     out.current = window.current();
     out.terms.resize(window.count());
     for (size_t i = 0; i < window.count(); ++i)
-        out.terms[i].term = calendar.terms()[window.first() + i];
+        out.terms[i].sums.term = calendar.terms()[window.first() + i];
     if (out.terms.empty()) return out;
     std::vector<TermTally> tallies(out.terms.size());
+    std::vector<TermFigures*> sums = sums_of(out);
+    for (size_t p = 0; p < data.pupils.size(); ++p)
+        tally_pupil(data, engine, window, p, sums, tallies, config, today, +1);
+    for (size_t i = 0; i < out.terms.size(); ++i) {
+        out.terms[i].schools = histogram_of<std::string_view, std::string>(tallies[i].schools);
+        out.terms[i].surgery_to_lift = histogram_of(tallies[i].surgery_to_lift);
+        out.terms[i].lift_to_visit = histogram_of(tallies[i].lift_to_visit);
+    }
+    return out;
+}
 
-    for (size_t p = 0; p < data.pupils.size(); ++p) {
-        PupilWalk walk(window, out.terms, tallies, config.visit_interval_weeks * 7, today);
-        walk.run(data.pupils[p].school_urn, data.events_of(p));
-        for (const BookingEntry& b : data.bookings_of(p)) {
-            if (b.kind != BookingKind::lift) continue;
-            int s = window.slot(b.meeting_date);
-            if (s < 0) continue;
-            TermFigures& t = out.terms[static_cast<size_t>(s)];
-            ++t.lift_bookings;
-            BookingCheck paperwork = engine.booking_paperwork(p, b);
-            if (paperwork.paperwork_received)
-                tally(t.paperwork_on_time, *paperwork.paperwork_received <= paperwork.deadline);
-            else if (paperwork.deadline < today)
-                tally(t.paperwork_on_time, false);
-        }
+TrendFigures trend_figures(const TrendTallies& tallies) {
+    TrendFigures out;
+    out.current = tallies.current;
+    out.terms.reserve(tallies.terms.size());
+    for (const TrendTallies::TermTallies& t : tallies.terms) {
+        TermFigures& figures = out.terms.emplace_back(t.sums);
+        figures.schools_reached = static_cast<int>(t.schools.size());
+        figures.median_days_surgery_to_lift = median(t.surgery_to_lift);
+        figures.median_days_lift_to_first_visit = median(t.lift_to_visit);
+    }
+    return out;
+}
+
+TrendFigures build_trends(const Dataset& data, const RulesEngine& engine, const RulesConfig& config,
+                          Date today) {
+    return trend_figures(tally_trends(data, engine, config, today));
+}
+
+TrendTallies patch_trends(const TrendTallies& base, const Dataset& base_data,
+                          const RulesEngine& base_engine, const Dataset& data,
+                          const RulesEngine& engine, std::span<const uint32_t> changed,
+                          const RulesConfig& config, Date today) {
+    TrendTallies out = base;
+    if (out.terms.empty() || changed.empty()) return out;
+    TermCalendar calendar(data.terms);
+    TermWindow window(calendar, today);
+    if (window.count() != out.terms.size())
+        throw std::logic_error("trends patch: the terms are not the base's");
+    // The changed pupils' shares as they were (walked over the base, with its engine)
+    // taken out of the sums, and as they are now put in; their schools and day spans
+    // gathered apart, then moved in and out of the histograms.
+    std::vector<TermTally> taken(out.terms.size()), added(out.terms.size());
+    std::vector<TermFigures*> sums = sums_of(out);
+    for (uint32_t p : changed) {
+        tally_pupil(base_data, base_engine, window, p, sums, taken, config, today, -1);
+        tally_pupil(data, engine, window, p, sums, added, config, today, +1);
     }
     for (size_t i = 0; i < out.terms.size(); ++i) {
-        TermTally& tally_i = tallies[i];
-        std::sort(tally_i.schools.begin(), tally_i.schools.end());
-        out.terms[i].schools_reached = static_cast<int>(
-            std::unique(tally_i.schools.begin(), tally_i.schools.end()) - tally_i.schools.begin());
-        out.terms[i].median_days_surgery_to_lift = median(tally_i.surgery_to_lift);
-        out.terms[i].median_days_lift_to_first_visit = median(tally_i.lift_to_visit);
+        TrendTallies::TermTallies& t = out.terms[i];
+        add_to(t.schools, taken[i].schools, -1);
+        add_to(t.schools, added[i].schools, +1);
+        add_to(t.surgery_to_lift, taken[i].surgery_to_lift, -1);
+        add_to(t.surgery_to_lift, added[i].surgery_to_lift, +1);
+        add_to(t.lift_to_visit, taken[i].lift_to_visit, -1);
+        add_to(t.lift_to_visit, added[i].lift_to_visit, +1);
     }
     return out;
 }

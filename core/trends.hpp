@@ -41,7 +41,9 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/dataset.hpp"
@@ -83,6 +85,33 @@ inline constexpr int kTrendTerms = 6;
 // The figures for `data` on `today`; `engine` must be built over `data`.
 TrendFigures build_trends(const Dataset& data, const RulesEngine& engine, const RulesConfig& config,
                           Date today);
+
+// What the figures are reduced from, summed over every pupil: kept in a snapshot so the
+// next one can take the changed pupils' share out and put their new share in
+// (patch_trends) rather than walk every pupil again. Every part is a sum, so removal is
+// exact: the schools and the day spans are counts per value, not lists.
+struct TrendTallies {
+    struct TermTallies {
+        TermFigures sums;  // the counts and ratios; schools_reached and the medians unset
+        std::vector<std::pair<std::string, int>> schools;  // school URN -> discussions, by URN
+        std::vector<std::pair<int, int>> surgery_to_lift, lift_to_visit;  // days -> how many
+    };
+    std::vector<TermTallies> terms;  // as TrendFigures::terms
+    int current = -1;
+};
+
+TrendTallies tally_trends(const Dataset& data, const RulesEngine& engine, const RulesConfig& config,
+                          Date today);
+// build_trends(data, ...) is trend_figures(tally_trends(data, ...)).
+TrendFigures trend_figures(const TrendTallies& tallies);
+// The tallies of `data` from those of `base_data`: `data` made by Dataset::patched from
+// base_data with only the `changed` pupils' rows different (same terms), each engine
+// built over its own Dataset, the same config and today. Equal to
+// tally_trends(data, engine, config, today).
+TrendTallies patch_trends(const TrendTallies& base, const Dataset& base_data,
+                          const RulesEngine& base_engine, const Dataset& data,
+                          const RulesEngine& engine, std::span<const uint32_t> changed,
+                          const RulesConfig& config, Date today);
 
 // The per-term figures by name, in the order reports print them: what the JSON keys
 // and CSV columns are called, a short label for the board, and how to read one.

@@ -3,9 +3,10 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
 #include <tuple>
+#include <unordered_map>
 
+#include "core/huge_pages.hpp"
 #include "core/snapshot.hpp"
 
 namespace core {
@@ -38,17 +39,16 @@ std::string_view caselist_teacher(EventRange events) {
 
 template <class Key>
 std::vector<TriageOption> options_of(const std::vector<TriageRow>& rows, Key key) {
-    std::map<std::string_view, TriageOption> by_id;
+    // A hash lookup per row and a string copy per option (rows of one id have one label):
+    // this runs over every row on every snapshot, patched ones included.
+    std::unordered_map<std::string_view, size_t> by_id;
+    std::vector<TriageOption> options;
     for (const TriageRow& row : rows) {
         auto [id, label] = key(row);
-        TriageOption& option = by_id[id];
-        option.id = id;
-        option.label = label;
-        ++option.rows;
+        auto [it, added] = by_id.try_emplace(id, options.size());
+        if (added) options.push_back({std::string(id), std::string(label), 0});
+        ++options[it->second].rows;
     }
-    std::vector<TriageOption> options;
-    options.reserve(by_id.size());
-    for (auto& [id, option] : by_id) options.push_back(std::move(option));
     std::sort(options.begin(), options.end(), [](const TriageOption& a, const TriageOption& b) {
         return std::tie(a.label, a.id) < std::tie(b.label, b.id);
     });
@@ -166,12 +166,25 @@ TriageList patch_triage(const Dataset& base_data, const TriageList& base, const 
                         const RulesConfig& rules, const std::vector<uint32_t>& assessed) {
     TriageList list;
     list.referral_cap = rules.referral_cap;
-    // Rows of pupils not assessed again: the same values, their views pointed at the new
-    // Dataset and assessments; they stay in their order (the keys did not change).
-    std::vector<TriageRow> kept;
-    kept.reserve(base.rows.size());
+    std::vector<TriageRow> fresh;
+    for (uint32_t i : assessed)
+        if (i < assessments.size() && assessments.finding_count(i) != 0)
+            fresh.push_back(triage_row(data, assessments, i, case_teacher_id(data, i)));
+    std::sort(fresh.begin(), fresh.end(), triage_before);
+    auto is_assessed = [&assessed](uint32_t pupil) {
+        return std::binary_search(assessed.begin(), assessed.end(), pupil);
+    };
+    // Written once, straight into the list, at its final size: rows of pupils not
+    // assessed again keep their order (their keys did not change) and the fresh rows are
+    // merged in (triage_before is a total order: refs are unique).
+    size_t kept = 0;
+    for (const TriageRow& old : base.rows) kept += is_assessed(old.pupil) ? 0 : 1;
+    list.rows.reserve(kept + fresh.size());
+    prefer_huge_pages(list.rows);
+    auto next_fresh = fresh.begin();
     for (const TriageRow& old : base.rows) {
-        if (std::binary_search(assessed.begin(), assessed.end(), old.pupil)) continue;
+        if (is_assessed(old.pupil)) continue;
+        // The same values, their views pointed at the new Dataset and assessments.
         TriageRow row = old;
         const PupilEntry p = data.pupils[old.pupil];
         row.pupil_ref = p.pupil_ref;
@@ -186,18 +199,12 @@ TriageList patch_triage(const Dataset& base_data, const TriageList& base, const 
         row.teacher = teacher ? std::string_view(teacher->name)
                               : (row.teacher_id.empty() ? "Unassigned" : row.teacher_id);
         row.reason = assessments.rebased(base_assessments, old.reason);
-        kept.push_back(std::move(row));
+        while (next_fresh != fresh.end() && triage_before(*next_fresh, row))
+            list.rows.push_back(std::move(*next_fresh++));
+        list.rows.push_back(std::move(row));
     }
-    std::vector<TriageRow> fresh;
-    for (uint32_t i : assessed)
-        if (i < assessments.size() && assessments.finding_count(i) != 0)
-            fresh.push_back(triage_row(data, assessments, i, case_teacher_id(data, i)));
-    std::sort(fresh.begin(), fresh.end(), triage_before);
-    // triage_before is a total order (refs are unique): merged is as sorted.
-    list.rows.reserve(kept.size() + fresh.size());
-    std::merge(std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()),
-               std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()),
-               std::back_inserter(list.rows), triage_before);
+    list.rows.insert(list.rows.end(), std::make_move_iterator(next_fresh),
+                     std::make_move_iterator(fresh.end()));
     finish_triage(list);
     return list;
 }

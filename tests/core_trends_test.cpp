@@ -1,6 +1,6 @@
 // The trends figures (core/trends.hpp) on hand-built histories with known answers: the
 // six-term window, holiday dates, a term with no activity, late paperwork and visits,
-// medians and the statutory EHC clocks.
+// medians and the statutory EHC clocks; and a patch of the tallies against tallying again.
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -236,6 +236,58 @@ TEST_CASE("trends: EHCNA decisions in 6 weeks and EHC plans in 20 weeks") {
     CHECK(f.terms[summer25].ehcp_in_20_weeks.met == 1);
     CHECK(f.terms[summer25].ehcp_in_20_weeks.total == 2);
     CHECK(f.terms[summer25].ehcp_in_20_weeks.pct() == Approx(50.0));
+}
+
+TEST_CASE("trends: a patch takes changed pupils' shares out and puts their new ones in") {
+    // Surgery to LIFT in spring 2025: 10, 10, 13 and 20 days (an even count with a
+    // repeated value: (10 + 13) / 2), at two schools, one with only P4.
+    History h;
+    h.pupil("P1").pupil("P2").pupil("P3").pupil("P4", "900002");
+    auto span = [&h](const char* ref, int days) {
+        h.event(ref, EventKind::surgery, day("2025-01-06"))
+            .event(ref, EventKind::lift_discussed, day("2025-01-06") + days);
+    };
+    span("P1", 10);
+    span("P2", 10);
+    span("P3", 13);
+    span("P4", 20);
+    h.booking("P1", "2025-02-13", day("2025-02-01"));
+    h.data.index();
+    const core::RulesConfig config;
+    const core::RulesEngine engine(h.data, config);
+    const core::TrendTallies base = core::tally_trends(h.data, engine, config, h.today);
+    const core::TrendFigures before = core::trend_figures(base);
+    CHECK(before.terms[spring25].median_days_surgery_to_lift == Approx(11.5));
+    CHECK(before.terms[spring25].schools_reached == 2);
+    CHECK(before.terms[spring25].lift_bookings == 1);
+
+    // P1's span becomes 13 days and its booking goes; P4 loses every event (its school
+    // leaves schools_reached). P2 and P3 are as they were.
+    core::DatasetPatch patch;
+    for (const char* ref : {"P1", "P4"}) {
+        const auto index = static_cast<uint32_t>(h.data.pupil_index(ref));
+        patch.pupils.push_back(index);
+        patch.records.push_back(h.data.pupils.record(index));
+    }
+    patch.events = {core::Event{"P1", EventKind::surgery, day("2025-01-06"), "", ""},
+                    core::Event{"P1", EventKind::lift_discussed, day("2025-01-19"), "", ""}};
+    const core::Dataset next = core::Dataset::patched(h.data, patch);
+    const core::RulesEngine next_engine(next, engine, patch.pupils, false);
+    const core::TrendFigures patched = core::trend_figures(
+        core::patch_trends(base, h.data, engine, next, next_engine, patch.pupils, config, h.today));
+    const core::RulesEngine fresh_engine(next, config);
+    const core::TrendFigures fresh =
+        core::trend_figures(core::tally_trends(next, fresh_engine, config, h.today));
+
+    CHECK(patched.terms[spring25].median_days_surgery_to_lift == Approx(13.0));  // 10, 13, 13
+    CHECK(patched.terms[spring25].schools_reached == 1);
+    CHECK(patched.terms[spring25].lift_bookings == 0);
+    REQUIRE(patched.terms.size() == fresh.terms.size());
+    for (size_t i = 0; i < fresh.terms.size(); ++i)
+        for (const core::FigureSpec& spec : core::term_figure_specs()) {
+            INFO(spec.name << " of term " << i);
+            CHECK(spec.value(patched.terms[i]) == spec.value(fresh.terms[i]));
+        }
 }
 
 TEST_CASE("trends: every figure has a unique report name") {

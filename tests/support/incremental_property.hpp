@@ -1,5 +1,6 @@
 // The incremental-snapshot property tests' shared parts: the comparison of two snapshots
-// (the first difference, as text) and the random changes to a demo district (inbox
+// (the first difference, as text; the rules engines they keep too: every booking's facts
+// and every unmerged failure) and the random changes to a demo district (inbox
 // files of every kind, every triage command). Used by db_incremental_snapshot_test (a
 // writer with an inbox) and hub_incremental_snapshot_test (the same, plus hub pulls).
 #pragma once
@@ -205,9 +206,54 @@ inline std::string compare_boards(const core::Snapshot& a, const core::Snapshot&
     return "";
 }
 
+inline std::string compare_findings(const std::string& what, const std::vector<core::Finding>& x,
+                                    const std::vector<core::Finding>& y) {
+    DIFF(what << " finding count " << x.size() << " vs " << y.size(), x.size(), y.size());
+    for (size_t k = 0; k < x.size(); ++k) {
+        const core::Finding &f = x[k], &g = y[k];
+        DIFF(what << " finding " << k << ": '" << f.reason << "' vs '" << g.reason << "'",
+             std::tie(f.rule, f.status, f.due, f.reason),
+             std::tie(g.rule, g.status, g.due, g.reason));
+    }
+    return "";
+}
+
+// The engines the snapshots keep (a patched one against one built from scratch): every
+// booking's facts and every failure of every pupil, the unmerged ones included, so a
+// stale fact shows even where the merged findings hide it.
+inline std::string compare_engines(const core::Snapshot& a, const core::Snapshot& b) {
+    DIFF("an engine missing", a.engine && b.engine, true);
+    for (size_t i = 0; i < a.data->pupils.size(); ++i) {
+        const std::string ref = a.data->pupils.record(i).pupil_ref;
+        auto ba = a.data->bookings_of(i), bb = b.data->bookings_of(i);
+        for (size_t k = 0; k < ba.size(); ++k) {
+            const core::BookingCheck x = a.engine->check_booking(i, ba[k], a.today),
+                                     y = b.engine->check_booking(i, bb[k], b.today);
+            DIFF(ref << " booking " << k << " deadline, paperwork or school count "
+                     << x.school_bookings << " vs " << y.school_bookings,
+                 std::tie(x.deadline, x.paperwork_received, x.school_bookings),
+                 std::tie(y.deadline, y.paperwork_received, y.school_bookings));
+            std::string d =
+                compare_findings(ref + " booking " + std::to_string(k), x.findings, y.findings);
+            if (!d.empty()) return d;
+        }
+        std::string d = compare_findings(ref + " (all)", a.engine->all_findings(i, a.today),
+                                         b.engine->all_findings(i, b.today));
+        if (!d.empty()) return d;
+    }
+    // school_group takes a School of the engine's own Dataset.
+    for (size_t s = 0; s < a.data->schools.size(); ++s)
+        for (const core::Term& t : a.data->terms)
+            DIFF("group of " << a.data->schools[s].urn << " on " << core::to_iso(t.start),
+                 a.engine->school_group(a.data->schools[s], t.start),
+                 b.engine->school_group(b.data->schools[s], t.start));
+    return "";
+}
+
 inline std::string compare(const core::Snapshot& a, const core::Snapshot& b) {
     std::string d = compare_data(*a.data, *b.data);
     if (d.empty()) d = compare_assessments(a, b);
+    if (d.empty()) d = compare_engines(a, b);
     if (d.empty()) d = compare_boards(a, b);
     return d;
 }
