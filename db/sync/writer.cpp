@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "core/snapshot.hpp"
+#include "db/dataset_cache.hpp"
 #include "db/disk_full.hpp"
 #include "db/hub/hub_source.hpp"
 #include "db/import/printable_name.hpp"
@@ -26,6 +27,7 @@ namespace db {
 Writer::Writer(WriterOptions options, core::SnapshotChannel& channel, core::SyncStatus& status)
     : options_(std::move(options)), channel_(channel), status_(status) {
     store_ = std::make_unique<Store>(options_.database);
+    cache_path_ = dataset_cache_path(options_.database);
     changes_ = std::make_unique<ChangeLog>(*store_);
     if (options_.inbox) {
         inbox_ = std::make_unique<InboxFolder>(*options_.inbox, options_.settle);
@@ -77,6 +79,10 @@ void Writer::stop() {
     if (thread_.joinable()) {
         sqlite3_interrupt(store_->database().getHandle());
         thread_.join();
+        // The thread is gone: its connection is this thread's now. The next start then
+        // reads the cache instead of the store (skipped when a pass was cut short, or
+        // anything was written after the last snapshot).
+        save_dataset_cache();
     }
     watcher_.reset();
     std::lock_guard lock(mutex_);
@@ -147,6 +153,7 @@ void Writer::run() {
             if (current_day() != snapshot_day_) changed = true;
             if (changed) publish_snapshot();
             if (first && options_.check_integrity_after_start) check_integrity();
+            if (cache_to_write_) save_dataset_cache();
             make_daily_backup();
         } catch (const std::exception& e) {
             if (is_disk_full(e, store_->database().getHandle()))
@@ -305,9 +312,16 @@ void Writer::publish_snapshot() {
                       !(last_snapshot_->rules == options.rules) ||
                       last_home_district_ != options.home_district;
     rebuild_all_ = true;  // until this build is out: what it was told is taken
+    std::optional<core::Dataset> cached;
+    if (full && !cache_tried_) {
+        cache_tried_ = true;
+        cached = load_dataset_cache(*store_, cache_path_);
+        cache_to_write_ = !cached;
+    }
     last_snapshot_ =
-        full ? snapshot_from_store(*store_, options, ++generation_)
-             : snapshot_after_change(*store_, *last_snapshot_, changes, options, ++generation_);
+        cached ? snapshot_from_dataset(*store_, std::move(*cached), options, ++generation_)
+        : full ? snapshot_from_store(*store_, options, ++generation_)
+               : snapshot_after_change(*store_, *last_snapshot_, changes, options, ++generation_);
     last_home_district_ = options.home_district;
     rebuild_all_ = false;
     channel_.publish(last_snapshot_);
@@ -346,6 +360,18 @@ void Writer::make_daily_backup() {
         backup_retry_at_ = std::chrono::steady_clock::now() + std::chrono::minutes(10);
         spdlog::error("backup: {}", e.what());
         status_.record_failure(std::string("backup failed: ") + e.what());
+    }
+}
+
+void Writer::save_dataset_cache() {
+    cache_to_write_ = false;
+    if (!last_snapshot_ || rebuild_all_ || changes_->pending()) return;
+    try {
+        db::save_dataset_cache(*store_, *last_snapshot_->data, changes_->data_version(),
+                               cache_path_);
+    } catch (const std::exception& e) {  // pending() reads the store too
+        roll_back_if_open(store_->database().getHandle());
+        spdlog::warn("writer: the snapshot cache not written: {}", e.what());
     }
 }
 
