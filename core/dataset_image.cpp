@@ -86,7 +86,7 @@ class In {
         const auto n = get<uint64_t>();
         if (n > rest_.size() / sizeof(T)) throw ImageError("truncated");
         std::vector<T> rows(n);
-        std::memcpy(rows.data(), rest_.data(), n * sizeof(T));
+        if (n) std::memcpy(rows.data(), rest_.data(), n * sizeof(T));
         rest_.remove_prefix(n * sizeof(T));
         return rows;
     }
