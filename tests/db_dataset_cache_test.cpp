@@ -343,6 +343,11 @@ TEST_CASE("a writer's command unmarks the cache, and its clean stop writes a cur
         // The cache's own meta write did not make the change log rebuild everything.
         CHECK(channel.current()->patched);
         writer.stop();
+        // The stop wrote a cache that holds the command, marked valid.
+        REQUIRE(reader.meta(db::kDatasetCacheTokenKey).has_value());
+        const auto cached = db::load_dataset_cache(reader, demo.cache);
+        REQUIRE(cached.has_value());
+        CHECK(test_support::compare_datasets(*cached, reader.load_dataset()) == "");
     }
     core::SnapshotChannel again;
     db::Writer writer(writer_options(demo.database), again, status);

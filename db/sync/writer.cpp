@@ -317,6 +317,7 @@ void Writer::publish_snapshot() {
         cache_tried_ = true;
         cached = load_dataset_cache(*store_, cache_path_);
         cache_to_write_ = !cached;
+        if (cached) spdlog::info("writer: the first snapshot from {}", cache_path_.string());
     }
     last_snapshot_ =
         cached ? snapshot_from_dataset(*store_, std::move(*cached), options, ++generation_)
