@@ -69,6 +69,28 @@ std::string new_token() {
     return token;
 }
 
+// The tables Store::load_dataset reads (a new one there needs its triggers here).
+constexpr std::array<const char*, 11> kDatasetTables = {
+    "school", "term",  "lift_group", "staff",      "lift_meeting", "surgery",
+    "pupil",  "event", "booking",    "case_state", "hub_conflict"};
+constexpr const char* kOperations[] = {"INSERT", "UPDATE", "DELETE"};
+
+std::string trigger_name(const char* table, const char* operation) {
+    return std::string("liftboard_cache_") + table + "_" + operation;
+}
+
+// Inside the caller's write transaction. WHEN EXISTS: a row written while no token is
+// set costs a lookup in the one-page meta table, not a write.
+void create_triggers(SQLite::Database& db) {
+    const std::string key = std::string("'") + kDatasetCacheTokenKey + "'";
+    for (const char* table : kDatasetTables)
+        for (const char* op : kOperations)
+            db.exec("CREATE TRIGGER IF NOT EXISTS " + trigger_name(table, op) + " AFTER " + op +
+                    " ON main." + table +
+                    " FOR EACH ROW WHEN EXISTS (SELECT 1 FROM meta WHERE key = " + key +
+                    ") BEGIN DELETE FROM meta WHERE key = " + key + "; END");
+}
+
 std::optional<std::string> stored_token(Store& store) {
     return store.meta(kDatasetCacheTokenKey);
 }
@@ -209,6 +231,7 @@ bool save_dataset_cache(Store& store, const core::Dataset& data, int64_t data_ve
                              file.string());
                 return false;
             }
+            create_triggers(db);
             store.set_meta(kDatasetCacheTokenKey, fresh);
             db.exec("COMMIT");
         } catch (...) {
@@ -219,6 +242,25 @@ bool save_dataset_cache(Store& store, const core::Dataset& data, int64_t data_ve
     } catch (const std::exception& e) {
         spdlog::warn("{}: the snapshot cache not written: {}", file.string(), e.what());
         return false;
+    }
+}
+
+bool drop_unneeded_cache_triggers(Store& store) {
+    SQLite::Database& db = store.database();
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        if (stored_token(store)) {
+            db.exec("ROLLBACK");
+            return true;
+        }
+        for (const char* table : kDatasetTables)
+            for (const char* op : kOperations)
+                db.exec("DROP TRIGGER IF EXISTS " + trigger_name(table, op));
+        db.exec("COMMIT");
+        return false;
+    } catch (...) {
+        if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+        throw;
     }
 }
 

@@ -4,10 +4,13 @@
 // is written 0600, never through a link.
 //
 // Never shown stale: the file carries a random token, and the store holds the same token
-// in its meta table only while no write has touched a table the Dataset is read from
-// (permanent triggers delete it: migrations.hpp). A cache is used only when the two are
-// equal; any doubt (no token, another token, a damaged file) means load from the store.
-// Deleting the file is always safe.
+// in its meta table only while no write has touched a table the Dataset is read from.
+// Permanent triggers on every such table delete it on any insert, update or delete, by
+// any connection or program (an older liftboard, the sqlite3 shell). They are created in
+// the transaction that sets the token, and dropped by the writer once the token is gone:
+// a bulk import then pays for them only while there is a cache to guard. A cache is used
+// only when the two tokens are equal; any doubt (no token, another token, a damaged file)
+// means load from the store. Deleting the file is always safe.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +22,9 @@
 namespace db {
 
 class Store;
+
+// The meta key holding the token of the cache that matches the store's data.
+inline constexpr const char* kDatasetCacheTokenKey = "dataset_cache_token";
 
 // Where the cache of the store at `database` lives.
 std::filesystem::path dataset_cache_path(const std::filesystem::path& database);
@@ -38,5 +44,10 @@ std::optional<core::Dataset> load_dataset_cache(Store& store, const std::filesys
 // is logged and leaves no token, never throws.
 bool save_dataset_cache(Store& store, const core::Dataset& data, int64_t data_version_at_read,
                         const std::filesystem::path& file);
+
+// Drops the triggers when the store holds no token (nothing left to guard), so that bulk
+// writes stop paying a trigger per row. Returns whether they are still there. Throws on
+// a database error.
+bool drop_unneeded_cache_triggers(Store& store);
 
 }  // namespace db

@@ -201,36 +201,9 @@ void seed_districts(SQLite::Database& database) {
     }
 }
 
-// The tables Store::load_dataset reads (a new one there needs its triggers here).
-constexpr std::array<const char*, 11> kDatasetTables = {
-    "school", "term",  "lift_group", "staff",      "lift_meeting", "surgery",
-    "pupil",  "event", "booking",    "case_state", "hub_conflict"};
-
 }  // namespace
 
-void ensure_dataset_cache_triggers(SQLite::Database& database) {
-    const int expected = static_cast<int>(kDatasetTables.size()) * 3;
-    if (database
-            .execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name "
-                        "LIKE 'liftboard_cache_%'")
-            .getInt() == expected)
-        return;
-    // WHEN EXISTS: a bulk import of a million rows pays one lookup in the one-page meta
-    // table per row, and writes only for the first row after a cache was made.
-    const std::string key = std::string("'") + kDatasetCacheTokenKey + "'";
-    SQLite::Transaction tx(database);
-    for (const char* table : kDatasetTables)
-        for (const char* op : {"INSERT", "UPDATE", "DELETE"})
-            database.exec(std::string("CREATE TRIGGER IF NOT EXISTS liftboard_cache_") + table +
-                          "_" + op + " AFTER " + op + " ON " + table +
-                          " FOR EACH ROW WHEN EXISTS (SELECT 1 FROM meta WHERE key = " + key +
-                          ") BEGIN DELETE FROM meta WHERE key = " + key + "; END");
-    tx.commit();
-}
-
-int latest_schema_version() {
-    return static_cast<int>(kMigrations.size());
-}
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
 
 void migrate(SQLite::Database& database) {
     int version = database.execAndGet("PRAGMA user_version").getInt();

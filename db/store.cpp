@@ -123,7 +123,6 @@ Store::Store(const std::filesystem::path& file, Access access) try
         // space a full-disk recovery needs). Past 16 MB it is cut back at the restart.
         db_.exec("PRAGMA journal_size_limit = 16777216");
         migrate(db_);
-        ensure_dataset_cache_triggers(db_);
     } else {
         int version = db_.execAndGet("PRAGMA user_version").getInt();
         if (version != latest_schema_version())

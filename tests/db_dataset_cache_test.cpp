@@ -12,7 +12,6 @@
 #include "core/dataset_image.hpp"
 #include "db/dataset_cache.hpp"
 #include "db/demo/demo_generator.hpp"
-#include "db/migrations.hpp"
 #include "db/store.hpp"
 #include "db/sync/store_snapshot.hpp"
 #include "db/sync/writer.hpp"
@@ -96,6 +95,13 @@ db::WriterOptions writer_options(const fs::path& database) {
 
 // The snapshot against a full build from the store: its Dataset row for row, and the
 // boards made from it.
+int cache_triggers(db::Store& store) {
+    return store.database()
+        .execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB "
+                    "'liftboard_cache_*'")
+        .getInt();
+}
+
 std::string full_build_difference(const fs::path& database, const core::Snapshot& snapshot) {
     db::Store reader(database, db::Store::Access::read_only);
     const db::WriterOptions options = writer_options(database);
@@ -342,7 +348,10 @@ TEST_CASE("a writer's command unmarks the cache, and its clean stop writes a cur
         CHECK_FALSE(db::load_dataset_cache(reader, demo.cache).has_value());
         // The cache's own meta write did not make the change log rebuild everything.
         CHECK(channel.current()->patched);
+        // With the token gone the triggers guard nothing: dropped, so imports skip them.
+        CHECK(test_support::wait_until([&] { return cache_triggers(reader) == 0; }));
         writer.stop();
+        CHECK(cache_triggers(reader) == 33);
         // The stop wrote a cache that holds the command, marked valid.
         REQUIRE(reader.meta(db::kDatasetCacheTokenKey).has_value());
         const auto cached = db::load_dataset_cache(reader, demo.cache);

@@ -142,7 +142,8 @@ void Writer::run() {
         heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
         try {
             bool changed = first || resettled;
-            if (!commands.empty()) changed = !answer_commands(commands);
+            const bool commanded = !commands.empty();
+            if (commanded) changed = !answer_commands(commands);
             if (inbox_) {
                 auto outcomes = process_inbox(true, settling);
                 changed |= std::any_of(outcomes.begin(), outcomes.end(), [](const InboxOutcome& o) {
@@ -152,6 +153,7 @@ void Writer::run() {
             changed |= sync_sources(false);
             if (current_day() != snapshot_day_) changed = true;
             if (changed) publish_snapshot();
+            if ((changed || commanded) && !first) drop_cache_triggers();
             if (first && options_.check_integrity_after_start) check_integrity();
             if (cache_to_write_) save_dataset_cache();
             make_daily_backup();
@@ -368,11 +370,22 @@ void Writer::save_dataset_cache() {
     cache_to_write_ = false;
     if (!last_snapshot_ || rebuild_all_ || changes_->pending()) return;
     try {
-        db::save_dataset_cache(*store_, *last_snapshot_->data, changes_->data_version(),
-                               cache_path_);
+        if (db::save_dataset_cache(*store_, *last_snapshot_->data, changes_->data_version(),
+                                   cache_path_))
+            cache_triggers_ = true;
     } catch (const std::exception& e) {  // pending() reads the store too
         roll_back_if_open(store_->database().getHandle());
         spdlog::warn("writer: the snapshot cache not written: {}", e.what());
+    }
+}
+
+void Writer::drop_cache_triggers() {
+    if (!cache_triggers_) return;
+    try {
+        cache_triggers_ = drop_unneeded_cache_triggers(*store_);
+    } catch (const std::exception& e) {  // kept: they cost time, never correctness
+        roll_back_if_open(store_->database().getHandle());
+        spdlog::warn("writer: the snapshot cache's triggers not dropped: {}", e.what());
     }
 }
 

@@ -119,6 +119,9 @@ class Writer final : public core::CommandSink {
     // Writes the dataset cache (dataset_cache.hpp) from the last snapshot when that
     // holds all the store does: nothing written since it was built.
     void save_dataset_cache();
+    // After writes: drops the cache's triggers once they deleted its token (the rest of
+    // the run's imports then pay nothing for them; the next save creates them again).
+    void drop_cache_triggers();
     core::Date current_day() const;
     // A write of this pass failed for want of space: `where` says which disk.
     void note_disk_full(std::string where);
@@ -149,6 +152,7 @@ class Writer final : public core::CommandSink {
     std::filesystem::path cache_path_;
     bool cache_tried_ = false;
     bool cache_to_write_ = false;
+    bool cache_triggers_ = true;  // may be in the store: dropped once its token is gone
     std::optional<std::string> disk_full_this_pass_;
 
     std::mutex mutex_;  // guards the fields below
