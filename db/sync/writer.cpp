@@ -74,7 +74,10 @@ void Writer::stop() {
     }
     wake_.notify_one();
     // An import or snapshot load in progress ends at its next step; its transaction
-    // rolls back and the file stays in the inbox for the next start.
+    // rolls back and the file stays in the inbox for the next start. A snapshot build
+    // ends too: an exit after the first frame must not wait for one (from the cache the
+    // build, not the load, is most of the first snapshot).
+    stopping_ = true;
     for (auto& source : sources_) source->stop();  // also ends a long hub pull early
     if (thread_.joinable()) {
         sqlite3_interrupt(store_->database().getHandle());
@@ -157,6 +160,8 @@ void Writer::run() {
             if (first && options_.check_integrity_after_start) check_integrity();
             if (cache_to_write_) save_dataset_cache();
             make_daily_backup();
+        } catch (const core::BuildCancelled&) {
+            return;  // stopping
         } catch (const std::exception& e) {
             if (is_disk_full(e, store_->database().getHandle()))
                 note_disk_full(disk_full_text("the store", options_.database));
@@ -305,7 +310,8 @@ std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& fi
 }
 
 void Writer::publish_snapshot() {
-    core::SnapshotOptions options{current_day(), options_.rules, options_.home_district};
+    core::SnapshotOptions options{current_day(), options_.rules, options_.home_district,
+                                  &stopping_};
     snapshot_day_ = options.today;
     const StoreChanges changes = changes_->take();
     // A new day or new settings change every pupil's findings: those rebuild all.

@@ -161,6 +161,7 @@ class Writer final : public core::CommandSink {
     bool inbox_dirty_ = false;
     bool source_woken_ = false;  // a source has news (hub NOTIFY)
     bool stop_requested_ = false;
+    std::atomic<bool> stopping_{false};  // read by a snapshot build: ends it early
     std::optional<std::pair<core::RulesConfig, std::string>> new_settings_;  // from a reload
     std::atomic<std::chrono::steady_clock::rep> heartbeat_{
         std::chrono::steady_clock::now().time_since_epoch().count()};
