@@ -99,7 +99,8 @@ struct Dataset {
     size_t memory_bytes() const;
 
   private:
-    void index_lookups();  // school, staff and case by key
+    friend class DatasetImage;  // dataset_image.cpp: the tables as bytes and back
+    void index_lookups();       // school, staff and case by key
     void index_events(const std::vector<uint32_t>& pupil_of_text);
     void index_bookings(const std::vector<uint32_t>& pupil_of_text);
 

@@ -140,6 +140,7 @@ class PupilTable {
 
   private:
     friend struct Dataset;
+    friend class DatasetImage;
     struct Row {
         uint32_t ref = 0, school_urn = 0, initials = 0, first_name = 0, last_name = 0;
         int8_t year_group = -1;
@@ -177,6 +178,7 @@ class EventTable {
 
   private:
     friend struct Dataset;
+    friend class DatasetImage;
     // 8 bytes: a million events in 8 MB. Few events name a member of staff (visits,
     // cases opened) or carry a note, owner or review date, so those sit in side
     // tables, flagged in the row.
@@ -236,6 +238,7 @@ class BookingTable {
 
   private:
     friend struct Dataset;
+    friend class DatasetImage;
     struct Row {
         Date meeting_date, paperwork_received;
         uint32_t pupil = 0;  // pupil_ref text id while staged, pupil index once indexed

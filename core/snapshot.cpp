@@ -28,6 +28,7 @@ std::string_view need_area_label(NeedArea area) {
 std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> data,
                                                const SnapshotOptions& options, uint64_t generation,
                                                std::string data_as_of) {
+    if (options.cancel && options.cancel->load()) throw BuildCancelled();
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->today = options.today;
     snapshot->rules = options.rules;
@@ -45,9 +46,12 @@ std::shared_ptr<const Snapshot> build_snapshot(std::shared_ptr<const Dataset> da
     });
     // Pupil by pupil into the packed table: never a second full copy in memory.
     snapshot->assessments.reserve(data->pupils.size());
-    for (size_t i = 0; i < data->pupils.size(); ++i)
+    for (size_t i = 0; i < data->pupils.size(); ++i) {
+        if (i % 4096 == 0 && options.cancel && options.cancel->load()) throw BuildCancelled();
         snapshot->assessments.push_back(engine.assess(i, options.today));
+    }
     snapshot->assessments.seal();
+    if (options.cancel && options.cancel->load()) throw BuildCancelled();
     build_caseload(*data, snapshot->assessments, options, snapshot->caseload,
                    snapshot->teacher_loads);
     snapshot->conflicts = data->conflicts;

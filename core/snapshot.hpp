@@ -3,10 +3,12 @@
 // Rows are pre-sorted and pre-formatted so a frame formats nothing it does not show.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -61,6 +63,13 @@ struct SnapshotOptions {
     Date today;
     RulesConfig rules;
     std::string home_district = "Maidstone";  // whose meetings the meeting board shows
+    // Set when the build is no longer wanted (the writer stopping): build_snapshot then
+    // ends early with BuildCancelled, so a stop need not wait for a whole build.
+    const std::atomic<bool>* cancel{};
+};
+
+struct BuildCancelled : std::runtime_error {
+    BuildCancelled() : std::runtime_error("snapshot build cancelled") {}
 };
 
 struct Snapshot {

@@ -47,6 +47,7 @@ class TextPool {
     size_t memory_bytes() const;
 
   private:
+    friend class DatasetImage;  // dataset_image.cpp
     void rehash(size_t slot_count);
 
     std::string chars_;

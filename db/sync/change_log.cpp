@@ -80,6 +80,12 @@ ChangeLog::ChangeLog(Store& store) : store_(store) {
     data_version_ = db.execAndGet("PRAGMA data_version").getInt64();
 }
 
+bool ChangeLog::pending() {
+    SQLite::Database& db = store_.database();
+    return db.execAndGet("PRAGMA data_version").getInt64() != data_version_ ||
+           db.execAndGet("SELECT EXISTS (SELECT 1 FROM temp.liftboard_touched)").getInt() != 0;
+}
+
 StoreChanges ChangeLog::take() {
     SQLite::Database& db = store_.database();
     StoreChanges changes;

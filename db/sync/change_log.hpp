@@ -30,6 +30,12 @@ class ChangeLog {
     explicit ChangeLog(Store& store);
     // The changes since the last take() (or since construction), and forgets them.
     StoreChanges take();
+    // Whether anything was recorded since the last take(), or another connection wrote
+    // (a peek: nothing is forgotten). False means the snapshot built after that take()
+    // still holds what the store holds.
+    bool pending();
+    // PRAGMA data_version as the last take() (or construction) saw it.
+    int64_t data_version() const { return data_version_; }
 
   private:
     Store& store_;

@@ -16,6 +16,14 @@ std::shared_ptr<const core::Snapshot> snapshot_from_store(Store& store,
     return core::build_snapshot(std::move(data), options, generation, std::move(as_of));
 }
 
+std::shared_ptr<const core::Snapshot> snapshot_from_dataset(Store& store, core::Dataset data,
+                                                            const core::SnapshotOptions& options,
+                                                            uint64_t generation) {
+    std::string as_of = last_change_text(store);
+    return core::build_snapshot(std::make_shared<const core::Dataset>(std::move(data)), options,
+                                generation, std::move(as_of));
+}
+
 std::shared_ptr<const core::Snapshot> snapshot_after_change(Store& store,
                                                             const core::Snapshot& base,
                                                             const StoreChanges& changes,

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "core/dataset.hpp"
 #include "core/snapshot.hpp"
 
 namespace db {
@@ -16,6 +17,12 @@ struct StoreChanges;
 std::shared_ptr<const core::Snapshot> snapshot_from_store(Store& store,
                                                           const core::SnapshotOptions& options,
                                                           uint64_t generation);
+
+// A full snapshot of `data`, which holds what the store holds now (the dataset cache at a
+// start: db/dataset_cache.hpp); the store is read only for the "as of" time.
+std::shared_ptr<const core::Snapshot> snapshot_from_dataset(Store& store, core::Dataset data,
+                                                            const core::SnapshotOptions& options,
+                                                            uint64_t generation);
 
 // The snapshot after `changes` (not `everything`), built from `base`, which must have
 // been built from this store, with these options, before those changes: only the

@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "core/snapshot.hpp"
+#include "db/dataset_cache.hpp"
 #include "db/disk_full.hpp"
 #include "db/hub/hub_source.hpp"
 #include "db/import/printable_name.hpp"
@@ -26,6 +27,7 @@ namespace db {
 Writer::Writer(WriterOptions options, core::SnapshotChannel& channel, core::SyncStatus& status)
     : options_(std::move(options)), channel_(channel), status_(status) {
     store_ = std::make_unique<Store>(options_.database);
+    cache_path_ = dataset_cache_path(options_.database);
     changes_ = std::make_unique<ChangeLog>(*store_);
     if (options_.inbox) {
         inbox_ = std::make_unique<InboxFolder>(*options_.inbox, options_.settle);
@@ -72,11 +74,18 @@ void Writer::stop() {
     }
     wake_.notify_one();
     // An import or snapshot load in progress ends at its next step; its transaction
-    // rolls back and the file stays in the inbox for the next start.
+    // rolls back and the file stays in the inbox for the next start. A snapshot build
+    // ends too: an exit after the first frame must not wait for one (from the cache the
+    // build, not the load, is most of the first snapshot).
+    stopping_ = true;
     for (auto& source : sources_) source->stop();  // also ends a long hub pull early
     if (thread_.joinable()) {
         sqlite3_interrupt(store_->database().getHandle());
         thread_.join();
+        // The thread is gone: its connection is this thread's now. The next start then
+        // reads the cache instead of the store (skipped when a pass was cut short, or
+        // anything was written after the last snapshot).
+        save_dataset_cache();
     }
     watcher_.reset();
     std::lock_guard lock(mutex_);
@@ -139,7 +148,8 @@ void Writer::run() {
         heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
         try {
             bool changed = first || resettled;
-            if (!commands.empty()) changed = !answer_commands(commands);
+            const bool commanded = !commands.empty();
+            if (commanded) changed = !answer_commands(commands);
             if (inbox_) {
                 auto outcomes = process_inbox(true, settling);
                 changed |= std::any_of(outcomes.begin(), outcomes.end(), [](const InboxOutcome& o) {
@@ -149,8 +159,12 @@ void Writer::run() {
             changed |= sync_sources(false);
             if (current_day() != snapshot_day_) changed = true;
             if (changed) publish_snapshot();
+            if ((changed || commanded) && !first) drop_cache_triggers();
             if (first && options_.check_integrity_after_start) check_integrity();
+            if (cache_to_write_) save_dataset_cache();
             make_daily_backup();
+        } catch (const core::BuildCancelled&) {
+            return;  // stopping
         } catch (const std::exception& e) {
             if (is_disk_full(e, store_->database().getHandle()))
                 note_disk_full(disk_full_text("the store", options_.database));
@@ -299,7 +313,8 @@ std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& fi
 }
 
 void Writer::publish_snapshot() {
-    core::SnapshotOptions options{current_day(), options_.rules, options_.home_district};
+    core::SnapshotOptions options{current_day(), options_.rules, options_.home_district,
+                                  &stopping_};
     snapshot_day_ = options.today;
     const StoreChanges changes = changes_->take();
     // A new day or new settings change every pupil's findings: those rebuild all.
@@ -308,9 +323,17 @@ void Writer::publish_snapshot() {
                       !(last_snapshot_->rules == options.rules) ||
                       last_home_district_ != options.home_district;
     rebuild_all_ = true;  // until this build is out: what it was told is taken
+    std::optional<core::Dataset> cached;
+    if (full && !cache_tried_) {
+        cache_tried_ = true;
+        cached = load_dataset_cache(*store_, cache_path_);
+        cache_to_write_ = !cached;
+        if (cached) spdlog::info("writer: the first snapshot from {}", cache_path_.string());
+    }
     last_snapshot_ =
-        full ? snapshot_from_store(*store_, options, ++generation_)
-             : snapshot_after_change(*store_, *last_snapshot_, changes, options, ++generation_);
+        cached ? snapshot_from_dataset(*store_, std::move(*cached), options, ++generation_)
+        : full ? snapshot_from_store(*store_, options, ++generation_)
+               : snapshot_after_change(*store_, *last_snapshot_, changes, options, ++generation_);
     last_home_district_ = options.home_district;
     rebuild_all_ = false;
     channel_.publish(last_snapshot_);
@@ -349,6 +372,29 @@ void Writer::make_daily_backup() {
         backup_retry_at_ = std::chrono::steady_clock::now() + std::chrono::minutes(10);
         spdlog::error("backup: {}", e.what());
         status_.record_failure(std::string("backup failed: ") + e.what());
+    }
+}
+
+void Writer::save_dataset_cache() {
+    cache_to_write_ = false;
+    if (!last_snapshot_ || rebuild_all_ || changes_->pending()) return;
+    try {
+        if (db::save_dataset_cache(*store_, *last_snapshot_->data, changes_->data_version(),
+                                   cache_path_))
+            cache_triggers_ = true;
+    } catch (const std::exception& e) {  // pending() reads the store too
+        roll_back_if_open(store_->database().getHandle());
+        spdlog::warn("writer: the snapshot cache not written: {}", e.what());
+    }
+}
+
+void Writer::drop_cache_triggers() {
+    if (!cache_triggers_) return;
+    try {
+        cache_triggers_ = drop_unneeded_cache_triggers(*store_);
+    } catch (const std::exception& e) {  // kept: they cost time, never correctness
+        roll_back_if_open(store_->database().getHandle());
+        spdlog::warn("writer: the snapshot cache's triggers not dropped: {}", e.what());
     }
 }
 

@@ -116,6 +116,12 @@ class Writer final : public core::CommandSink {
     void note_sync_failure(const std::string& message);
     void make_daily_backup();
     void check_integrity();
+    // Writes the dataset cache (dataset_cache.hpp) from the last snapshot when that
+    // holds all the store does: nothing written since it was built.
+    void save_dataset_cache();
+    // After writes: drops the cache's triggers once they deleted its token (the rest of
+    // the run's imports then pay nothing for them; the next save creates them again).
+    void drop_cache_triggers();
     core::Date current_day() const;
     // A write of this pass failed for want of space: `where` says which disk.
     void note_disk_full(std::string where);
@@ -141,6 +147,12 @@ class Writer final : public core::CommandSink {
     std::shared_ptr<const core::Snapshot> last_snapshot_;
     std::string last_home_district_;
     bool rebuild_all_ = true;  // the first snapshot, and after a failed build
+    // The dataset cache beside the store: tried for the first full build; written after
+    // a first snapshot built without it (a start after a crash pays once) and at stop.
+    std::filesystem::path cache_path_;
+    bool cache_tried_ = false;
+    bool cache_to_write_ = false;
+    bool cache_triggers_ = true;  // may be in the store: dropped once its token is gone
     std::optional<std::string> disk_full_this_pass_;
 
     std::mutex mutex_;  // guards the fields below
@@ -149,6 +161,7 @@ class Writer final : public core::CommandSink {
     bool inbox_dirty_ = false;
     bool source_woken_ = false;  // a source has news (hub NOTIFY)
     bool stop_requested_ = false;
+    std::atomic<bool> stopping_{false};  // read by a snapshot build: ends it early
     std::optional<std::pair<core::RulesConfig, std::string>> new_settings_;  // from a reload
     std::atomic<std::chrono::steady_clock::rep> heartbeat_{
         std::chrono::steady_clock::now().time_since_epoch().count()};

@@ -17,6 +17,7 @@
 #include "core/trends.hpp"
 #include "db/demo/demo_generator.hpp"
 #include "db/sync/writer.hpp"
+#include "support/dataset_compare.hpp"
 #include "support/temp_dir.hpp"
 
 namespace test_support::incremental {
@@ -27,54 +28,6 @@ using core::Date;
 
 inline std::string show(const std::optional<Date>& d) {
     return d ? core::to_iso(*d) : "-";
-}
-
-#define DIFF(what, a, b)            \
-    do {                            \
-        if (!((a) == (b))) {        \
-            std::ostringstream out; \
-            out << what;            \
-            return out.str();       \
-        }                           \
-    } while (0)
-
-inline std::string compare_data(const core::Dataset& a, const core::Dataset& b) {
-    DIFF("schools", a.schools, b.schools);
-    DIFF("terms", a.terms, b.terms);
-    DIFF("lift groups", a.lift_groups, b.lift_groups);
-    DIFF("staff", a.staff, b.staff);
-    DIFF("meetings", a.meetings, b.meetings);
-    DIFF("surgeries", a.surgeries, b.surgeries);
-    DIFF("cases", a.cases, b.cases);
-    DIFF("conflicts", a.conflicts, b.conflicts);
-    DIFF("newer version rows", a.newer_version_rows, b.newer_version_rows);
-    DIFF("pupil count " << a.pupils.size() << " vs " << b.pupils.size(), a.pupils.size(),
-         b.pupils.size());
-    for (size_t i = 0; i < a.pupils.size(); ++i) {
-        DIFF("pupil " << i, a.pupils.record(i), b.pupils.record(i));
-        auto ea = a.events_of(i), eb = b.events_of(i);
-        const std::string ref = a.pupils.record(i).pupil_ref;
-        DIFF(ref << " event count " << ea.size() << " vs " << eb.size(), ea.size(), eb.size());
-        for (size_t k = 0; k < ea.size(); ++k) {
-            const core::EventEntry x = ea[k], y = eb[k];
-            DIFF(ref << " event " << k << " " << core::to_string(x.kind) << " "
-                     << core::to_iso(x.date) << " vs " << core::to_string(y.kind) << " "
-                     << core::to_iso(y.date),
-                 std::tie(x.kind, x.date, x.detail, x.staff_id, x.note, x.owner, x.review_date),
-                 std::tie(y.kind, y.date, y.detail, y.staff_id, y.note, y.owner, y.review_date));
-        }
-        auto ba = a.bookings_of(i), bb = b.bookings_of(i);
-        DIFF(ref << " booking count", ba.size(), bb.size());
-        for (size_t k = 0; k < ba.size(); ++k) {
-            const core::BookingEntry x = ba[k], y = bb[k];
-            DIFF(ref << " booking " << k,
-                 std::tie(x.index, x.pupil, x.kind, x.meeting_date, x.district, x.group,
-                          x.paperwork_received),
-                 std::tie(y.index, y.pupil, y.kind, y.meeting_date, y.district, y.group,
-                          y.paperwork_received));
-        }
-    }
-    return "";
 }
 
 inline std::string compare_assessments(const core::Snapshot& a, const core::Snapshot& b) {
@@ -251,7 +204,7 @@ inline std::string compare_engines(const core::Snapshot& a, const core::Snapshot
 }
 
 inline std::string compare(const core::Snapshot& a, const core::Snapshot& b) {
-    std::string d = compare_data(*a.data, *b.data);
+    std::string d = test_support::compare_datasets(*a.data, *b.data);
     if (d.empty()) d = compare_assessments(a, b);
     if (d.empty()) d = compare_engines(a, b);
     if (d.empty()) d = compare_boards(a, b);
