@@ -26,8 +26,8 @@
 #include "widgets/meetings_board.hpp"
 #include "widgets/session_board.hpp"
 #include "widgets/theme.hpp"
-#include "widgets/triage_board.hpp"
 #include "widgets/trends_board.hpp"
+#include "widgets/triage_board.hpp"
 
 namespace app {
 namespace {
@@ -89,7 +89,7 @@ std::unique_ptr<widgets::Board> App::create_board(std::string_view name) {
     return make_board(name);
 }
 
-App::App(const AppOptions& options)
+App::App(const AppOptions& options, core::SnapshotChannel* channel)
     : window_(options.window),
       privacy_(options.privacy),
       sync_(options.sync),
@@ -97,7 +97,8 @@ App::App(const AppOptions& options)
       user_(options.user),
       kiosk_(options.kiosk),
       stale_after_(options.stale_after),
-      power_(options.dpms && options.kiosk) {
+      power_(options.dpms && options.kiosk),
+      channel_(channel ? *channel : own_channel_) {
     for (std::string_view name : board_names()) boards_.push_back(make_board(name));
     if (!select_board(options.board)) throw std::runtime_error("unknown board: " + options.board);
     contact_line_ = options.contact_line;
@@ -163,7 +164,9 @@ void App::next_board() {
         return;
     }
     auto at = std::find(rotation_.begin(), rotation_.end(), active_);
-    const size_t next = at == rotation_.end() ? 0 : static_cast<size_t>(at - rotation_.begin() + 1) % rotation_.size();
+    const size_t next = at == rotation_.end()
+                            ? 0
+                            : static_cast<size_t>(at - rotation_.begin() + 1) % rotation_.size();
     choose_board(rotation_[next]);
 }
 
@@ -254,7 +257,8 @@ FrameStats App::render_frame() {
         // Burn-in: move the whole picture a few pixels, by moving the projection.
         // Only on a live screen: screenshots stay where the pixels are expected.
         const PixelOffset offset = schedule_->pixel_offset(std::chrono::system_clock::now());
-        ImGui::GetDrawData()->DisplayPos = ImVec2(-offset.x * context.scale, -offset.y * context.scale);
+        ImGui::GetDrawData()->DisplayPos =
+            ImVec2(-offset.x * context.scale, -offset.y * context.scale);
     }
     stats.cpu_ms = thread_cpu_ms() - start;
     window_.draw(widgets::palette().background);
@@ -279,10 +283,12 @@ void App::draw_board(const core::Snapshot* snapshot, const widgets::BoardContext
     ImGui::Begin("##board", nullptr, flags);
     std::vector<std::string_view> titles;
     for (const auto& b : boards_) titles.push_back(b->title());
-    if (auto clicked = widgets::draw_board_tabs(titles, active_, contact_line_, context)) choose_board(*clicked);
+    if (auto clicked = widgets::draw_board_tabs(titles, active_, contact_line_, context))
+        choose_board(*clicked);
     if (sync_) {
         widgets::draw_alert_strip(
-            sync_banner_text(sync_->read(), stale_after_, std::chrono::system_clock::now()), context);
+            sync_banner_text(sync_->read(), stale_after_, std::chrono::system_clock::now()),
+            context);
     }
     // The wall's status bar has no room for a long line in large type: an error goes here.
     if (kiosk_) widgets::draw_alert_strip(error_line_, context);
@@ -320,7 +326,8 @@ bool App::follow_schedule() {
     if (window_.take_input_seen()) schedule_->on_input(now);
     const size_t shown = rotation_[schedule_->board(now)];
     // A board chosen outside the rotation stays while the rotation is paused.
-    if (!schedule_->paused(now) || std::find(rotation_.begin(), rotation_.end(), active_) != rotation_.end())
+    if (!schedule_->paused(now) ||
+        std::find(rotation_.begin(), rotation_.end(), active_) != rotation_.end())
         active_ = shown;
     return schedule_->blank(now, local_clock_time(std::chrono::system_clock::now()));
 }

@@ -25,13 +25,13 @@ namespace app {
 
 struct AppOptions {
     WindowOptions window;
-    std::string board = "caseload";  // one of App::board_names()
-    bool privacy = true;             // off only for an office screen (--show-names)
+    std::string board = "caseload";          // one of App::board_names()
+    bool privacy = true;                     // off only for an office screen (--show-names)
     const core::SyncStatus* sync = nullptr;  // the writer's status; null when none runs
     std::string home_district = "Maidstone";
-    std::string user;                        // who edits, for the audit trail
+    std::string user;  // who edits, for the audit trail
     bool kiosk = false;
-    std::chrono::hours stale_after{24};      // banner when no sync succeeded for this long
+    std::chrono::hours stale_after{24};  // banner when no sync succeeded for this long
     // Kiosk: the boards shown in turn (names; empty = all) and the rotation's timing.
     std::vector<std::string> rotation;
     KioskSchedule::Settings schedule;
@@ -40,7 +40,7 @@ struct AppOptions {
     // read from; the type is sized for these (widgets/type_scale.hpp).
     float screen_diagonal_in = 55.0f;
     float viewing_distance_m = 3.0f;
-    bool dpms = true;          // kiosk nights: switch the display off where X offers DPMS
+    bool dpms = true;  // kiosk nights: switch the display off where X offers DPMS
     // Benchmarks: leave run() after the first frame presented, or the first with data.
     enum class ExitAfter { never, first_frame, first_data_frame } exit_after = ExitAfter::never;
 };
@@ -66,8 +66,10 @@ struct FrameStats {
 class App {
   public:
     // Opens the window and loads fonts; throws std::runtime_error when the window
-    // cannot be created or `options.board` is not a known board.
-    explicit App(const AppOptions& options);
+    // cannot be created or `options.board` is not a known board. Snapshots arrive on
+    // `channel` when given (a writer started before the window, so its first snapshot is
+    // built while the window and fonts are set up), else on a channel of its own.
+    explicit App(const AppOptions& options, core::SnapshotChannel* channel = nullptr);
     ~App();
     App(const App&) = delete;
     App& operator=(const App&) = delete;
@@ -154,15 +156,16 @@ class App {
     bool kiosk_ = false;
     AppOptions::ExitAfter exit_after_ = AppOptions::ExitAfter::never;
     std::optional<KioskSchedule> schedule_;
-    bool live_ = false;  // inside run(): a screen people look at, not a screenshot
+    bool live_ = false;             // inside run(): a screen people look at, not a screenshot
     std::vector<size_t> rotation_;  // indices into boards_, in rotation order
     std::string contact_line_;
     std::chrono::hours stale_after_{24};
-    bool blanked_ = false;       // by request (ctl blank)
-    bool showing_blank_ = false; // the last frame was black (night or blanked)
+    bool blanked_ = false;        // by request (ctl blank)
+    bool showing_blank_ = false;  // the last frame was black (night or blanked)
     LoopHooks* hooks_ = nullptr;
     DisplayPower power_;
-    core::SnapshotChannel channel_;
+    core::SnapshotChannel own_channel_;
+    core::SnapshotChannel& channel_;
     // The last drawing error and the snapshot it happened on; a new snapshot clears it.
     std::string error_line_;
     std::optional<widgets::StoreProblemText> store_problem_;

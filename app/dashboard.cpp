@@ -97,19 +97,23 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
              db::WriterOptions writer_options, core::SyncStatus& sync_status) {
     // Before any thread exists (GLFW, Mesa and the writer start some): all inherit it.
     block_service_signals();
-    App app(app_options);
-    configure_session_board(app, options.meeting, config);
+    // The writer starts before the window: its first snapshot (from the cache, or the
+    // store) is built while the window, GL and fonts are set up, not after them.
+    core::SnapshotChannel channel;
     const std::string db = writer_options.database.string();
     db::StoreDiagnosis problem = usable_store_problem(db, writer_options);
     std::unique_ptr<db::Writer> writer_owner;
     if (problem.ok()) {
         try {
-            writer_owner = std::make_unique<db::Writer>(writer_options, app.channel(), sync_status);
+            writer_owner = std::make_unique<db::Writer>(writer_options, channel, sync_status);
+            writer_owner->start();
         } catch (const std::exception& e) {
             problem = db::diagnose_store(db);
             if (problem.ok()) problem = {db::StoreProblem::unreadable, e.what()};
         }
     }
+    App app(app_options, &channel);
+    configure_session_board(app, options.meeting, config);
     if (!problem.ok()) return show_store_problem(app, db, problem, "");
     db::Writer& writer = *writer_owner;
     app.set_command_sink(&writer);
@@ -183,7 +187,6 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
     }
     SignalThread signals([&control] { control.post_reload(); },
                          [&control] { control.post_quit(); });
-    writer.start();
     const int code = app.run();
     app.set_loop_hooks(nullptr);
     control.close();
