@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -55,6 +56,20 @@ fs::path demo_database(int pupils) {
 double milliseconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
         .count();
+}
+
+double process_rss_mb(const std::string& process) {
+    std::ifstream in("/proc/" + process + "/status");
+    std::string key;
+    while (in >> key) {
+        if (key == "VmRSS:") {
+            double kb = 0;
+            in >> kb;
+            return kb / 1024.0;
+        }
+        in.ignore(4096, '\n');
+    }
+    return 0.0;
 }
 
 double percentile(std::vector<double> values, double p) {

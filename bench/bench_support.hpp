@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace app {
@@ -34,6 +35,9 @@ double percentile(std::vector<double> values, double p);
 // after `warmup` unmeasured ones. Each measured frame first scrolls a page, and every
 // `top_every` frames back to the top, so most frames draw rows the last one did not.
 std::vector<double> scrolled_frame_times(app::App& app, int warmup, int frames, int top_every);
+
+// Resident memory (VmRSS) of a process in MB: "self", or a pid as text; 0 when unreadable.
+double process_rss_mb(const std::string& process = "self");
 
 // Prints "BENCH <name> <value> <unit>" and flushes (scripts read the lines as they come).
 void bench(const char* name, double value, const char* unit);

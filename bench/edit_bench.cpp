@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -28,20 +27,6 @@ using bench_support::milliseconds_since;
 using bench_support::percentile;
 
 namespace {
-
-double rss_mb() {
-    std::ifstream in("/proc/self/status");
-    std::string key;
-    while (in >> key) {
-        if (key == "VmRSS:") {
-            double kb = 0;
-            in >> kb;
-            return kb / 1024.0;
-        }
-        in.ignore(4096, '\n');
-    }
-    return 0.0;
-}
 
 // The edits a triage board makes, in turn: priority, assignment, a recorded visit.
 // Every one changes the store (the pupil and value move on each round).
@@ -83,7 +68,7 @@ EditRun edit_latencies(const fs::path& database, core::Date today, bool incremen
     while (!channel.current()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     EditRun run;
-    run.rss_first = rss_mb();
+    run.rss_first = bench_support::process_rss_mb();
     for (int round = first_round; round < first_round + edits; ++round) {
         const uint64_t generation = channel.current()->generation;
         const auto start = std::chrono::steady_clock::now();
@@ -95,7 +80,7 @@ EditRun edit_latencies(const fs::path& database, core::Date today, bool incremen
         run.latencies.push_back(milliseconds_since(start));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    run.rss_after = rss_mb();
+    run.rss_after = bench_support::process_rss_mb();
     writer.stop();
     return run;
 }

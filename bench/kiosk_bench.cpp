@@ -59,20 +59,6 @@ double cpu_ns(pid_t pid) {
     return total;
 }
 
-double rss_mb(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    std::string key;
-    while (in >> key) {
-        if (key == "VmRSS:") {
-            double kb = 0;
-            in >> kb;
-            return kb / 1024.0;
-        }
-        in.ignore(4096, '\n');
-    }
-    return 0.0;
-}
-
 // The X server drawing for us: the Xvfb whose command line names our $DISPLAY.
 pid_t x_server() {
     const char* display = std::getenv("DISPLAY");
@@ -114,7 +100,7 @@ double median_start_ms(const fs::path& db, const char* exit_after, bool remove_c
 double settled_rss(const fs::path& db) {
     pid_t pid = spawn(dashboard(db, {}));
     std::this_thread::sleep_for(8s);  // store loaded, snapshot built, frames drawn
-    double rss = rss_mb(pid);
+    double rss = bench_support::process_rss_mb(std::to_string(pid));
     kill(pid, SIGTERM);
     wait_exit(pid);
     return rss;
