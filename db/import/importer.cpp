@@ -110,7 +110,8 @@ ImportReport import_file(Store& store, const std::filesystem::path& file, uint64
             report.outcome = ImportOutcome::unchanged_duplicate;
             return report;
         }
-        inbox::References refs = inbox::load_references(store.database(), *report.kind);
+        inbox::References refs =
+            inbox::load_references(store.database(), *report.kind, inbox::Pupils::on_demand);
         inbox::CheckedFile checked = inbox::check_bytes(*bytes, report.sha256, *report.kind,
                                                         inbox_format_of(file), label, refs);
         report.rows = checked.rows;

@@ -19,7 +19,14 @@ void load_schools(SQLite::Database& database, References& refs) {
             SchoolFacts{query.getColumn(1).getString(), query.getColumn(2).getString()});
 }
 
-// On demand, by primary key: see PupilSchools.
+void load_pupils(SQLite::Database& database, References& refs) {
+    SQLite::Statement query(database, "SELECT pupil_ref, school_urn FROM pupil");
+    while (query.executeStep())
+        refs.pupil_schools.emplace(query.getColumn(0).getString(), query.getColumn(1).getString());
+}
+
+// On demand, by primary key: see PupilSchools. The lookup holds a statement on
+// `database`: the References must go before the database does.
 void look_up_pupils(SQLite::Database& database, References& refs) {
     auto query = std::make_shared<SQLite::Statement>(
         database, "SELECT school_urn FROM pupil WHERE pupil_ref = ?");
@@ -66,8 +73,14 @@ void load_calendar(SQLite::Database& database, References& refs) {
 
 }  // namespace
 
-References load_references(SQLite::Database& database, InboxKind kind) {
+References load_references(SQLite::Database& database, InboxKind kind, Pupils pupils) {
     References refs;
+    auto add_pupils = [&] {
+        if (pupils == Pupils::on_demand)
+            look_up_pupils(database, refs);
+        else
+            load_pupils(database, refs);
+    };
     switch (kind) {
         case InboxKind::schools:
         case InboxKind::terms:
@@ -82,11 +95,11 @@ References load_references(SQLite::Database& database, InboxKind kind) {
             load_staff(database, refs);
             break;
         case InboxKind::events:
-            look_up_pupils(database, refs);
+            add_pupils();
             load_staff(database, refs);
             break;
         case InboxKind::bookings:
-            look_up_pupils(database, refs);
+            add_pupils();
             load_schools(database, refs);
             load_calendar(database, refs);
             break;

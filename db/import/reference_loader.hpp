@@ -9,6 +9,11 @@
 
 namespace db::inbox {
 
-References load_references(SQLite::Database& database, InboxKind kind);
+// How the pupils' schools are read: all of them now (plain data that may outlive the
+// database), or each when validation first asks (an import's References, used and
+// dropped while the store is open: a 1k-row file then reads 1k pupils, not 100k).
+enum class Pupils { all, on_demand };
+
+References load_references(SQLite::Database& database, InboxKind kind, Pupils pupils = Pupils::all);
 
 }  // namespace db::inbox

@@ -1,6 +1,7 @@
 // What a file may refer to: the keys (and the few facts about them validation needs)
-// already in the store. Plain data, filled by load_references() in the db layer, so
-// validation stays pure and a hub importer can fill it from elsewhere.
+// already in the store. Plain data (but for pupils looked up on demand, see PupilSchools),
+// filled by load_references() in the db layer, so validation stays pure and a hub
+// importer can fill it from elsewhere.
 #pragma once
 
 #include <functional>
@@ -42,8 +43,9 @@ struct SchoolFacts {
     std::string district, lift_group;
 };
 
-// pupil_ref -> school URN. Filled up front (the hub, tests) or asked of the store one
-// pupil at a time (load_references), so a 1k-row events file costs lookups of its 1k
+// pupil_ref -> school URN. Filled up front (the hub, tests, the fuzz targets) or asked
+// of the store one pupil at a time (load_references with Pupils::on_demand: the
+// importer, whose References go before its store closes), so a 1k-row events file costs lookups of its 1k
 // pupils, not a read of all 100k: an inbox drop's work follows the drop's size.
 class PupilSchools {
   public:
