@@ -40,9 +40,10 @@ ensure_packages() {
 configure_and_build() {
   local dir="$1" type="$2"
   shift 2
-  if [ ! -f "$ROOT/$dir/build.ninja" ]; then
-    cmake -S "$ROOT" -B "$ROOT/$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
-  fi
+  # Configured every time, not only when new, so an option a script adds later (say
+  # scripts/test's line tables) reaches a build folder made before it; cmake leaves the
+  # build files alone when nothing changed.
+  cmake -S "$ROOT" -B "$ROOT/$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
   cmake --build "$ROOT/$dir" -j "$(nproc)" ${BUILD_TARGET:+--target "$BUILD_TARGET"}
 }
 
