@@ -1,6 +1,6 @@
 // LIFT session board benchmark on the 100k-pupil demo district: the time to build the
-// session model (the meeting's agenda, readiness and case summaries, over a rules engine
-// built for it), and the CPU cost of a session-board frame (NewFrame to Render) while the
+// session model (the meeting's agenda, readiness and case summaries, over the snapshot's
+// rules engine), and the CPU cost of a session-board frame (NewFrame to Render) while the
 // case pane pages down, in a real window (scripts/bench runs it under Xvfb). Prints
 // "BENCH <name> <value> <unit>" lines.
 #include <chrono>
@@ -41,7 +41,7 @@ int main() try {
         core::pick_meeting(*snapshot->data, options.home_district, "", "", today);
     if (!pick.ok()) throw std::runtime_error(pick.error);
     {
-        // What the board does once per snapshot: the engine and the model together.
+        // What the board does once per snapshot: the model, over the snapshot's engine.
         std::vector<double> runs;
         size_t booked = 0;
         for (int i = 0; i < kModelRuns; ++i) {

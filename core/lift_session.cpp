@@ -320,6 +320,11 @@ LiftSession build_lift_session(const Dataset& data, const RulesEngine& engine,
 
 LiftSession build_lift_session(const Snapshot& snapshot, const LiftMeeting& meeting,
                                const SessionSettings& settings) {
+    // Every snapshot the writer publishes carries its engine: building another here cost
+    // the session board ~190 ms of its UI thread at 100k pupils on every new snapshot.
+    if (snapshot.engine)
+        return build_lift_session(*snapshot.data, *snapshot.engine, meeting, settings,
+                                  snapshot.today);
     const RulesEngine engine(*snapshot.data, snapshot.rules);
     return build_lift_session(*snapshot.data, engine, meeting, settings, snapshot.today);
 }

@@ -134,7 +134,8 @@ struct LiftSession {
 LiftSession build_lift_session(const Dataset& data, const RulesEngine& engine,
                                const LiftMeeting& meeting, const SessionSettings& settings,
                                Date today);
-// The same over a snapshot (its data, rules config and today), building the engine.
+// The same over a snapshot (its data, rules config and today), with the snapshot's
+// engine (or one built here for a snapshot without).
 LiftSession build_lift_session(const Snapshot& snapshot, const LiftMeeting& meeting,
                                const SessionSettings& settings);
 
