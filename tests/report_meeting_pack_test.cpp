@@ -178,3 +178,34 @@ TEST_CASE(
     CHECK(bad.output == "liftboard pack: '2025-02-30' is not a date: use YYYY-MM-DD\n");
     CHECK_FALSE(std::filesystem::exists(out / "x.pdf"));
 }
+
+TEST_CASE("the pack's time slots follow [session] of --config, and the flags override it",
+          "[report][pack]") {
+    auto& d = demo();
+    TempDir out;
+    const auto config = out / "liftboard.toml";
+    write_file(config, "[session]\nstart = \"13:00\"\nminutes_per_case = 15\n");
+    const core::LiftSession session = d.session("2025-11-27");
+    REQUIRE(session.agenda.size() >= 2);
+    const std::string first = session.agenda[0].booking.pupil_label;
+    const std::string second = session.agenda[1].booking.pupil_label;
+
+    auto from_config = d.pack(d.db, "--meeting 2025-11-27 --config " + quoted(config) +
+                                        " --out " + quoted(out / "config.pdf"));
+    INFO(from_config.output);
+    REQUIRE(from_config.status == 0);
+    auto pages = pdf_pages(out / "config.pdf");
+    CHECK(page_starting(pages, flat("13:00 – 13:15 " + first)) > 0);
+    CHECK(page_starting(pages, flat("13:15 – 13:30 " + second)) > 0);
+    CHECK(flat(pages[0]).find("15 min a case") != std::string::npos);
+
+    auto flags = d.pack(d.db, "--meeting 2025-11-27 --config " + quoted(config) +
+                                  " --start 10:00 --minutes-per-case 25 --out " +
+                                  quoted(out / "flags.pdf"));
+    INFO(flags.output);
+    REQUIRE(flags.status == 0);
+    pages = pdf_pages(out / "flags.pdf");
+    CHECK(page_starting(pages, flat("10:00 – 10:25 " + first)) > 0);
+    CHECK(page_starting(pages, flat("10:25 – 10:50 " + second)) > 0);
+    CHECK(flat(pages[0]).find("25 min a case") != std::string::npos);
+}

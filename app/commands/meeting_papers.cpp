@@ -27,9 +27,11 @@ void add_paper_options(CLI::App& sub, PaperOptions& options) {
                    "The meeting's LIFT group, when the district has several that day");
     sub.add_option("--today", options.today,
                    "Date the rules are read on, YYYY-MM-DD (default: today)");
-    sub.add_option("--start", options.start, "The first case's time, HH:MM (default 09:30)");
-    sub.add_option("--minutes-per-case", options.minutes_per_case, "Minutes each case is given")
-        ->capture_default_str()
+    sub.add_option("--start", options.start,
+                   "The first case's time, HH:MM (default: [session] start of --config, else 09:30)");
+    sub.add_option("--minutes-per-case", options.minutes_per_case,
+                   "Minutes each case is given (default: [session] minutes_per_case of --config, "
+                   "else 20)")
         ->check(CLI::Range(1, 240));
     sub.add_flag("--show-names", options.show_names,
                  "Print pupils' full names (office use only; default: initials and ref)");
@@ -43,13 +45,6 @@ std::string load_session(const PaperOptions& options, LoadedSession& out,
         if (!parsed) return "--today: not a date (expected YYYY-MM-DD): " + options.today;
         today = *parsed;
     }
-    core::SessionSettings settings;
-    settings.minutes_per_case = options.minutes_per_case;
-    if (!options.start.empty()) {
-        auto start = parse_clock_time(options.start);
-        if (!start) return "--start: not a time of day (expected HH:MM): " + options.start;
-        settings.start_minutes = start->minutes;
-    }
     Config config;
     if (!options.config.empty()) {
         try {
@@ -57,6 +52,14 @@ std::string load_session(const PaperOptions& options, LoadedSession& out,
         } catch (const std::exception& e) {
             return e.what();  // names the file and the key
         }
+    }
+    // The slots the session board shows ([session]), unless a flag says otherwise.
+    core::SessionSettings settings{config.session_minutes_per_case, config.session_start.minutes};
+    if (options.minutes_per_case > 0) settings.minutes_per_case = options.minutes_per_case;
+    if (!options.start.empty()) {
+        auto start = parse_clock_time(options.start);
+        if (!start) return "--start: not a time of day (expected HH:MM): " + options.start;
+        settings.start_minutes = start->minutes;
     }
     const std::string district = options.district.empty() ? config.home_district : options.district;
     // The referral cap decides readiness: the same [rules] as the boards.

@@ -19,12 +19,13 @@ namespace app {
 
 struct PaperOptions {
     std::string db, config, meeting, district, group, today, start;
-    int minutes_per_case = core::SessionSettings{}.minutes_per_case;
+    int minutes_per_case = 0;  // 0: not given ([session] of --config, else the default)
     bool show_names = false;
 };
 
 // --db, --meeting (required), --config, --district, --group, --today, --start,
-// --minutes-per-case, --show-names.
+// --minutes-per-case, --show-names. --start and --minutes-per-case default to [session]
+// of --config, as the session board's slots do, so the papers and the room agree.
 void add_paper_options(CLI::App& sub, PaperOptions& options);
 
 struct LoadedSession {
