@@ -196,6 +196,12 @@ bool App::select_board(std::string_view name) {
     return false;
 }
 
+widgets::Board* App::find_board(std::string_view name) {
+    for (auto& board : boards_)
+        if (board->name() == name) return board.get();
+    return nullptr;
+}
+
 void App::add_board(std::unique_ptr<widgets::Board> board) {
     for (auto& existing : boards_) {
         if (existing->name() == board->name()) {

@@ -96,6 +96,8 @@ class App {
     void show_page(size_t page) {
         if (schedule_) schedule_->show_page(page);
     }
+    // The board named `name`, or null.
+    widgets::Board* find_board(std::string_view name);
     // Adds a board, replacing one of the same name (tests; later, configured boards).
     void add_board(std::unique_ptr<widgets::Board> board);
     // Shows the board named `name` as a tab click does (the kiosk pauses its rotation

@@ -136,6 +136,7 @@ int run_live(const DashboardOptions& options, const Config& config, AppOptions a
                 const Config fresh = load_config(options.config, board_list());
                 apply_config(fresh, options.show_names, app_options, writer_options);
                 app.apply_settings(app_options);
+                apply_session_config(app, fresh);
                 writer.set_snapshot_settings(writer_options.rules, writer_options.home_district);
                 if (fresh.db != config.db || fresh.inbox != config.inbox ||
                     fresh.hub != config.hub || fresh.control_socket != config.control_socket ||

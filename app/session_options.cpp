@@ -15,12 +15,24 @@ std::string meeting_option_error(const std::string& meeting) {
     return "--meeting must be a date as YYYY-MM-DD, not '" + meeting + "'";
 }
 
+namespace {
+
+core::SessionSettings session_settings(const Config& config) {
+    return {config.session_minutes_per_case, config.session_start.minutes};
+}
+
+}  // namespace
+
 void configure_session_board(App& app, const std::string& meeting, const Config& config,
                              bool read_only) {
     auto board = std::make_unique<widgets::SessionBoard>();
-    board->configure(
-        {meeting, {config.session_minutes_per_case, config.session_start.minutes}, read_only});
+    board->configure({meeting, session_settings(config), read_only});
     app.add_board(std::move(board));  // replaces the unconfigured one, in its place
+}
+
+void apply_session_config(App& app, const Config& config) {
+    if (auto* board = dynamic_cast<widgets::SessionBoard*>(app.find_board("session")))
+        board->set_session_settings(session_settings(config));
 }
 
 }  // namespace app

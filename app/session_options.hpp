@@ -18,4 +18,8 @@ std::string meeting_option_error(const std::string& meeting);
 void configure_session_board(App& app, const std::string& meeting, const Config& config,
                              bool read_only = false);
 
+// A config reload: the session board's slots follow the new [session]; the meeting it
+// runs and the case under discussion stay.
+void apply_session_config(App& app, const Config& config);
+
 }  // namespace app

@@ -332,3 +332,22 @@ TEST_CASE("an unknown meeting says so and draws no agenda") {
     CHECK(has(text, "no LIFT meeting of Maidstone on 27 Nov 2025"));
     CHECK_FALSE(has(text, "Agenda"));
 }
+
+TEST_CASE("new [session] settings lay the slots out again and keep the case under discussion") {
+    Headless ui;
+    widgets::SessionBoard board;
+    auto s = district();
+    ui.frame(board, *s);
+    ui.press(board, *s, {ch('n')});
+    REQUIRE(board.current() == 1);
+    const std::string current = board.session()->agenda[1].ref;
+
+    board.set_session_settings({30, 13 * 60});
+    const std::string text = ui.frame(board, *s);  // the same snapshot: laid out again all the same
+    CHECK(has(text, "13:00 \xe2\x80\x93 13:30"));
+    CHECK(has(text, "13:30 \xe2\x80\x93 14:00"));
+    CHECK_FALSE(has(text, "09:30 \xe2\x80\x93 09:50"));
+    CHECK(board.current() == 1);
+    CHECK(board.session()->agenda[1].ref == current);
+    CHECK(board.timer().text == "30:00 left");  // the case's slot is now 30 minutes
+}

@@ -28,6 +28,11 @@ void SessionBoard::configure(SessionBoardSettings settings) {
     cached_for_ = nullptr;
 }
 
+void SessionBoard::set_session_settings(core::SessionSettings session) {
+    settings_.session = session;
+    cached_for_ = nullptr;
+}
+
 void SessionBoard::refresh(const core::Snapshot& snapshot) {
     if (cached_for_ == &snapshot && cached_generation_ == snapshot.generation &&
         cached_built_at_ == snapshot.built_at)

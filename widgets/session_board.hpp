@@ -35,6 +35,9 @@ class SessionBoard final : public Board {
     std::string_view name() const override { return "session"; }
     std::string_view title() const override { return "LIFT session"; }
     void configure(SessionBoardSettings settings);
+    // A config reload's [session]: the agenda's slots are laid out again at the next
+    // draw; the meeting, the case under discussion and its timer stay.
+    void set_session_settings(core::SessionSettings session);
     void draw(const core::Snapshot& snapshot, const BoardContext& context) override;
     bool key(const KeyInput& key) override;
     void scroll(Scroll request) override { pending_scroll_ = request; }
