@@ -9,11 +9,13 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstring>
 #include <future>
 #include <string>
+#include <thread>
 
 #include "db/sync/writer.hpp"
 #include "support/inbox_files.hpp"
@@ -78,6 +80,7 @@ struct Fixture {
     fs::path filler = dir / "disk" / "filler";
     core::SnapshotChannel channel;
     core::SyncStatus status;
+    std::shared_ptr<std::atomic<int>> events_reads = std::make_shared<std::atomic<int>>(0);
 
     db::WriterOptions options() const {
         db::WriterOptions o;
@@ -86,6 +89,9 @@ struct Fixture {
         o.today = core::parse_date("2025-11-20");
         o.settle = 0ms;
         o.rescan = 100ms;
+        o.before_import = [reads = events_reads](const fs::path& file) {
+            if (file.filename() == "events.csv") ++*reads;
+        };
         return o;
     }
     int count(const std::string& sql) const {
@@ -161,6 +167,14 @@ TEST_CASE(
     CHECK_THAT(*view.disk_full, Catch::StartsWith("the disk is full (the store "));
     CHECK(fs::exists(f.inbox / "events.csv"));
     CHECK(fs::is_empty(f.inbox / "quarantine"));
+    // Held back, not read again on every pass (every 100 ms here): the tries 0.1, 0.2,
+    // 0.4, 0.8 s apart make five in 1.5 s (fewer on a slow machine, never more).
+    const int reads_at_failure = *f.events_reads;
+    std::this_thread::sleep_for(1500ms);
+    const int reads = *f.events_reads - reads_at_failure;
+    INFO("events.csv read " << reads << " more times while the disk stayed full");
+    CHECK(reads <= 5);
+    CHECK(f.status.read().disk_full);  // still full: the held file keeps the state
     CHECK(f.count("SELECT count(*) FROM event") == 0);
     CHECK(f.count("SELECT count(*) FROM case_state") == 0);
     CHECK(f.integrity() == "ok");

@@ -16,6 +16,7 @@
 #include "db/store_diagnosis.hpp"
 #include "db/sync/change_log.hpp"
 #include "db/sync/command_applier.hpp"
+#include "db/sync/disk_full_backoff.hpp"
 #include "db/sync/inbox_folder.hpp"
 #include "db/sync/inbox_watcher.hpp"
 #include "db/sync/release_memory.hpp"
@@ -31,6 +32,7 @@ Writer::Writer(WriterOptions options, core::SnapshotChannel& channel, core::Sync
     changes_ = std::make_unique<ChangeLog>(*store_);
     if (options_.inbox) {
         inbox_ = std::make_unique<InboxFolder>(*options_.inbox, options_.settle);
+        disk_full_backoff_ = std::make_unique<DiskFullBackoff>(options_.rescan);
         status_.set_source_configured(true);
         if (auto last = last_sync_success(*store_, inbox_source_name(*options_.inbox)))
             status_.restore_last_success(*last);
@@ -230,12 +232,17 @@ std::vector<InboxOutcome> Writer::process_inbox(bool wait_for_settle, bool& stil
     std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
         return dependency_rank(*inbox_kind_of(a)) < dependency_rank(*inbox_kind_of(b));
     });
+    disk_full_backoff_->keep_only(files);
     std::vector<InboxOutcome> outcomes;
+    const auto now = std::chrono::steady_clock::now();
     for (const auto& file : files) {
         {
             std::lock_guard lock(mutex_);
             if (stop_requested_) break;
         }
+        // A file held back for want of space holds back the files after it too: they may
+        // need its rows (events need their pupils), and the disk is as full for them.
+        if (!disk_full_backoff_->due(file, now)) break;
         if (auto outcome = process_file(file)) outcomes.push_back(std::move(*outcome));
         heartbeat_.store(std::chrono::steady_clock::now().time_since_epoch().count());
     }
@@ -251,7 +258,13 @@ std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& fi
     InboxOutcome outcome{import_file(*store_, file, options_.max_file_bytes), {}};
     status_.set_in_flight(false);
     const ImportReport& report = outcome.report;
+    // Held back for want of space only while it goes on running into the full disk.
+    const auto out_of_space = [&] {
+        disk_full_backoff_->failed(file, report.disk_full ? options_.database : inbox_->path(),
+                                   std::chrono::steady_clock::now());
+    };
     if (report.missing) {
+        disk_full_backoff_->done(file);
         spdlog::info("inbox: {}: gone before it was read, skipped", printable_name(file));
         return std::nullopt;
     }
@@ -273,9 +286,11 @@ std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& fi
                 note_sync_failure(report.summary());
                 spdlog::warn("inbox: {}", report.summary());
                 break;
-            case ImportOutcome::failed:  // the store, not the file: leave it for the next pass
-                if (report.disk_full)
+            case ImportOutcome::failed:  // the store, not the file: leave it for a later pass
+                if (report.disk_full) {
                     note_disk_full(disk_full_text("the store", options_.database));
+                    out_of_space();
+                }
                 note_sync_failure(report.summary());
                 spdlog::error("inbox: {}: {}", report.summary(),
                               report.problems.empty() ? "" : report.problems.front().reason);
@@ -283,12 +298,14 @@ std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& fi
             case ImportOutcome::ignored:
                 break;
         }
+        if (!report.disk_full) disk_full_backoff_->done(file);  // it went through, or not for space
     } catch (const std::filesystem::filesystem_error& e) {
         if (is_disk_full(e.code())) {
             // Nothing moved (a quarantine report is written before its file moves): the
             // file stays in the inbox and goes on a later pass, when there is room.
             const std::string where = disk_full_text("the inbox folder", inbox_->path());
             note_disk_full(where);
+            out_of_space();
             const std::string message = printable_name(file) + ": " +
                                         std::string(to_string(report.outcome)) + ", not moved to " +
                                         destination + ": " + where + "; left in the inbox";
@@ -300,6 +317,7 @@ std::optional<InboxOutcome> Writer::process_file(const std::filesystem::path& fi
         std::error_code ignored;
         const bool moved = !std::filesystem::exists(std::filesystem::symlink_status(file, ignored));
         inbox_->set_aside(file);
+        disk_full_backoff_->done(file);
         const std::string what =
             moved ? std::string("moved to ") + destination + ", but its report not written ("
                   : std::string("not moved to ") + destination + " (";
@@ -441,9 +459,11 @@ void Writer::update_disk_full_status() {
         return;
     }
     if (!status_.disk_full()) return;
+    // An inbox file held back for want of space ends the state when it goes through, at
+    // its next try (a small probe write may fit where the file does not).
+    if (disk_full_backoff_ && disk_full_backoff_->held() > 0) return;
     // Nothing this pass ran into the full disk, but perhaps nothing tried to write: one
-    // small committed write says there is room again (a pending inbox file is retried
-    // every pass anyway, and keeps the state set while it still does not fit).
+    // small committed write says there is room again.
     try {
         SQLite::Transaction transaction(store_->database());
         store_->set_meta("space_checked_at", std::to_string(std::time(nullptr)));

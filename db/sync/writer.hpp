@@ -28,6 +28,7 @@
 namespace db {
 
 class ChangeLog;
+class DiskFullBackoff;
 class InboxFolder;
 class InboxWatcher;
 
@@ -134,6 +135,7 @@ class Writer final : public core::CommandSink {
     core::SyncStatus& status_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<InboxFolder> inbox_;
+    std::unique_ptr<DiskFullBackoff> disk_full_backoff_;  // inbox files that did not fit
     std::unique_ptr<InboxWatcher> watcher_;
     std::vector<std::unique_ptr<SyncSource>> sources_;
     std::vector<SourcePass> source_passes_;
