@@ -32,8 +32,8 @@ struct OutcomeSheet {
 };
 
 // The day a session for outcome sheets is built on: the day after the meeting, or
-// `today` when later. The sheet records what follows the meeting, and on the meeting's
-// own day the rules still read its booking as upcoming ("Present at LIFT on ...").
+// `today` when later. The sheet records what follows the meeting, so its clocks and
+// findings are read from the first day after it, whenever the sheets are printed.
 Date outcome_sheet_day(Date meeting_date, Date today);
 
 // One sheet per agenda item discussed (a lift_discussed on the meeting's day), in agenda

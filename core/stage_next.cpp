@@ -3,6 +3,7 @@
 // advice, a booked meeting), `due` where a rule says "by" (QFLA review, impact review,
 // paperwork deadline, caselist visit, the statutory EHC dates). Wording is short: boards
 // show it in one cell.
+#include <algorithm>
 #include <string>
 
 #include "core/after_lift_facts.hpp"
@@ -136,9 +137,19 @@ NextStep after_surgery(const Facts& f, const NextStepInputs& in) {
 
 NextStep at_lift(const Facts& f, EventRange events, BookingRange bookings,
                  const NextStepInputs& in) {
+    // A meeting the pupil was discussed at (a lift_discussed or a recommendation of that
+    // day) is behind them from that day on, not only the day after: the session board
+    // shows the next step while the meeting is still running.
+    const auto discussed_on = [&](Date m) {
+        return std::any_of(events.begin(), events.end(), [&](const EventEntry& e) {
+            return e.date == m &&
+                   (e.kind == EventKind::lift_discussed || e.kind == EventKind::recommendation);
+        });
+    };
     std::optional<BookingEntry> upcoming;
     for (const BookingEntry& b : bookings)
-        if (b.kind == BookingKind::lift && b.meeting_date >= in.today) {
+        if (b.kind == BookingKind::lift && b.meeting_date >= in.today &&
+            !discussed_on(b.meeting_date)) {
             upcoming = b;
             break;  // sorted by date: the first is the nearest
         }

@@ -156,6 +156,29 @@ TEST_CASE("next step at LIFT: consent, paperwork by the deadline, then the meeti
     fixture.event(EventKind::lift_discussed, "2025-06-12");
     CHECK(fixture.assess("2025-06-20").next.description ==
           "Implement the LIFT recommendations; back to Surgery if no impact");
+    // On the meeting's own day too, once discussed (the session board reads it then).
+    CHECK(fixture.assess("2025-06-12").next.description ==
+          "Implement the LIFT recommendations; back to Surgery if no impact");
+}
+
+TEST_CASE("next step on the LIFT day: a recommendation made there puts the meeting behind") {
+    RulesFixture fixture;
+    fixture.event(EventKind::surgery, "2024-10-03")
+        .event(EventKind::consent_given, "2025-05-02")
+        .event(EventKind::lift_paperwork, "2025-05-20")
+        .lift("2025-06-12");
+    CHECK(fixture.assess("2025-06-12").next.description == "Present at LIFT on 12 Jun 2025");
+    fixture.event(EventKind::recommendation, "2025-06-12");
+    CHECK(fixture.assess("2025-06-12").next.description ==
+          "Implement the LIFT recommendations; back to Surgery if no impact");
+    // A discussion at an earlier meeting does not put a later booking behind.
+    RulesFixture again;
+    again.event(EventKind::surgery, "2024-10-03")
+        .event(EventKind::consent_given, "2025-05-02")
+        .event(EventKind::lift_discussed, "2025-03-13")
+        .event(EventKind::lift_paperwork, "2025-05-20")
+        .lift("2025-06-12");
+    CHECK(again.assess("2025-06-12").next.description == "Present at LIFT on 12 Jun 2025");
 }
 
 TEST_CASE("next step on the caselist, with HNF, towards EHCNA and when closed") {
