@@ -10,13 +10,16 @@
 #include <string>
 
 #include "core/snapshot.hpp"
-#include "support/headless_imgui.hpp"
+#include "support/board_driver.hpp"
 #include "support/rules_fixture.hpp"
 #include "widgets/session_board.hpp"
 
 using core::EventKind;
 using Key = widgets::KeyInput::Key;
+using test_support::ch;
 using test_support::day;
+using test_support::FakeSink;
+using test_support::key;
 using test_support::RulesFixture;
 using namespace std::chrono_literals;
 
@@ -24,50 +27,13 @@ namespace {
 
 constexpr const char* kToday = "2025-11-20";
 
-struct FakeSink final : core::CommandSink {
-    std::future<core::CommandResult> submit(core::Command command, std::string who) override {
-        commands.push_back(std::move(command));
-        users.push_back(std::move(who));
-        promises.emplace_back();
-        return promises.back().get_future();
+// The chair at a desk, in the home district.
+struct Headless : test_support::BoardDriver {
+    Headless() {
+        user = "chair";
+        home_district = "Maidstone";
     }
-    void answer(bool ok, const std::string& message) { promises.back().set_value({ok, message}); }
-    std::vector<core::Command> commands;
-    std::vector<std::string> users;
-    std::vector<std::promise<core::CommandResult>> promises;
 };
-
-struct Headless : test_support::HeadlessImGui {
-    std::string frame(widgets::Board& board, const core::Snapshot& snapshot) {
-        widgets::BoardContext ctx = context(snapshot, privacy);
-        ctx.kiosk = kiosk;
-        ctx.commands = sink;
-        ctx.user = "chair";
-        ctx.home_district = "Maidstone";
-        return HeadlessImGui::frame(board, snapshot, ctx, true).logged;
-    }
-    // Key presses, then two frames: one applies them, one lets focus requests land.
-    std::string press(widgets::Board& board, const core::Snapshot& snapshot,
-                      std::initializer_list<widgets::KeyInput> keys) {
-        for (const auto& k : keys) board.key(k);
-        frame(board, snapshot);
-        return frame(board, snapshot);
-    }
-    std::string type(widgets::Board& board, const core::Snapshot& snapshot,
-                     const std::string& text) {
-        HeadlessImGui::type(text);
-        return frame(board, snapshot);
-    }
-    bool privacy = true, kiosk = false;
-    core::CommandSink* sink = nullptr;
-};
-
-widgets::KeyInput key(Key k, bool shift = false) {
-    return {k, 0, shift};
-}
-widgets::KeyInput ch(char c) {
-    return {Key::character, c, false};
-}
 
 // Today's Maidstone LIFT (group A) with three pupils of two schools booked, one of
 // them without consent or a Surgery; a specialist teacher and an EP.

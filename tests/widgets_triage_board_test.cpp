@@ -12,68 +12,23 @@
 
 #include "core/snapshot.hpp"
 #include "core/triage_options.hpp"
-#include "support/headless_imgui.hpp"
+#include "support/board_driver.hpp"
 #include "support/rules_fixture.hpp"
 #include "widgets/triage_board.hpp"
 
 using core::EventKind;
 using Key = widgets::KeyInput::Key;
+using test_support::ch;
 using test_support::day;
+using test_support::FakeSink;
+using test_support::key;
 using test_support::RulesFixture;
 
 namespace {
 
 constexpr const char* kToday = "2025-11-20";
 
-// Records what the board submits; the test decides when and how the writer answers.
-struct FakeSink final : core::CommandSink {
-    std::future<core::CommandResult> submit(core::Command command, std::string who) override {
-        commands.push_back(std::move(command));
-        users.push_back(std::move(who));
-        promises.emplace_back();
-        return promises.back().get_future();
-    }
-    void answer(bool ok, const std::string& message) { promises.back().set_value({ok, message}); }
-    std::vector<core::Command> commands;
-    std::vector<std::string> users;
-    std::vector<std::promise<core::CommandResult>> promises;
-};
-
-// The project's headless ImGui with the triage board's context (privacy, kiosk, a
-// command sink, a user); a frame's text as ImGui's log of it.
-struct Headless : test_support::HeadlessImGui {
-    // One frame of `board`; returns every string it submitted (with capture).
-    std::string frame(widgets::Board& board, const core::Snapshot& snapshot, bool capture = true) {
-        widgets::BoardContext ctx = context(snapshot, privacy);
-        ctx.kiosk = kiosk;
-        ctx.commands = sink;
-        ctx.user = "tester";
-        return HeadlessImGui::frame(board, snapshot, ctx, capture).logged;
-    }
-    // Key presses, then two frames: one applies them, one lets focus requests land.
-    std::string press(widgets::Board& board, const core::Snapshot& snapshot,
-                      std::initializer_list<widgets::KeyInput> keys) {
-        for (const auto& k : keys) board.key(k);
-        frame(board, snapshot);
-        return frame(board, snapshot);
-    }
-    // Characters as the GLFW backend delivers them, into the active text field.
-    std::string type(widgets::Board& board, const core::Snapshot& snapshot,
-                     const std::string& text) {
-        HeadlessImGui::type(text);
-        return frame(board, snapshot);
-    }
-
-    bool privacy = true, kiosk = false;
-    core::CommandSink* sink = nullptr;
-};
-
-widgets::KeyInput key(Key k, bool shift = false) {
-    return {k, 0, shift};
-}
-widgets::KeyInput ch(char c, bool shift = false) {
-    return {Key::character, c, shift};
-}
+using Headless = test_support::BoardDriver;
 
 // A Maidstone district: two schools, three teachers, a LIFT schedule and Surgeries, and
 // pupils with one finding of each severity.
