@@ -10,6 +10,9 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "core/snapshot.hpp"
+#include "db/store.hpp"
+#include "db/sync/store_snapshot.hpp"
 
 namespace fs = std::filesystem;
 
@@ -51,6 +54,17 @@ fs::path demo_database(int pupils) {
     if (std::system(command.c_str()) != 0) throw std::runtime_error("demo-data failed: " + command);
     fs::rename(partial, db);
     return db;
+}
+
+core::Date bench_today() {
+    return *core::parse_date(kToday);
+}
+
+std::shared_ptr<const core::Snapshot> demo_snapshot(int pupils) {
+    core::SnapshotOptions options;
+    options.today = bench_today();
+    db::Store store(demo_database(pupils), db::Store::Access::read_only);
+    return db::snapshot_from_store(store, options, 1);
 }
 
 double milliseconds_since(std::chrono::steady_clock::time_point start) {

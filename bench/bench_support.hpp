@@ -6,11 +6,17 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/date.hpp"
+
 namespace app {
 class App;
+}
+namespace core {
+struct Snapshot;
 }
 
 namespace bench_support {
@@ -25,6 +31,11 @@ inline constexpr const char* kToday = "2025-11-20";
 // The demo district of `pupils` pupils (seed 1) around kToday, generated on first use
 // and cached: only a complete database is ever left in the cache. Throws on failure.
 std::filesystem::path demo_database(int pupils);
+
+// A snapshot of that district as of kToday (default rules and district), built from the
+// store opened read-only, as the writer's first snapshot is.
+std::shared_ptr<const core::Snapshot> demo_snapshot(int pupils);
+core::Date bench_today();  // kToday as a date
 
 double milliseconds_since(std::chrono::steady_clock::time_point start);
 

@@ -12,8 +12,7 @@
 #include "bench/bench_support.hpp"
 #include "core/date.hpp"
 #include "core/lift_session.hpp"
-#include "db/store.hpp"
-#include "db/sync/store_snapshot.hpp"
+#include "core/snapshot.hpp"
 
 using namespace bench_support;
 
@@ -27,16 +26,9 @@ constexpr int kMeasuredFrames = 300;
 }  // namespace
 
 int main() try {
-    const auto db = demo_database(kPupils);
-    const core::Date today = *core::parse_date(kToday);
-    core::SnapshotOptions options;
-    options.today = today;
-
-    std::shared_ptr<const core::Snapshot> snapshot;
-    {
-        db::Store store(db, db::Store::Access::read_only);
-        snapshot = db::snapshot_from_store(store, options, 1);
-    }
+    const core::Date today = bench_today();
+    const core::SnapshotOptions options{today, {}};
+    const std::shared_ptr<const core::Snapshot> snapshot = demo_snapshot(kPupils);
     const core::MeetingPick pick =
         core::pick_meeting(*snapshot->data, options.home_district, "", "", today);
     if (!pick.ok()) throw std::runtime_error(pick.error);
