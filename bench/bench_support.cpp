@@ -72,6 +72,19 @@ double milliseconds_since(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
+std::vector<double> board_frame_times(const char* board,
+                                      std::shared_ptr<const core::Snapshot> snapshot, int warmup,
+                                      int frames, int top_every) {
+    app::AppOptions options;
+    options.window.size = {1920, 1080};
+    options.window.visible = false;
+    options.window.vsync = false;
+    options.board = board;
+    app::App app(options);
+    app.channel().publish(std::move(snapshot));
+    return scrolled_frame_times(app, warmup, frames, top_every);
+}
+
 double process_rss_mb(const std::string& process) {
     std::ifstream in("/proc/" + process + "/status");
     std::string key;

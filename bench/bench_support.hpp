@@ -47,6 +47,12 @@ double percentile(std::vector<double> values, double p);
 // `top_every` frames back to the top, so most frames draw rows the last one did not.
 std::vector<double> scrolled_frame_times(app::App& app, int warmup, int frames, int top_every);
 
+// The same for `board` drawn from `snapshot` in a hidden 1920x1080 window of its own,
+// vsync off (the CPU is measured, not the display's refresh).
+std::vector<double> board_frame_times(const char* board,
+                                      std::shared_ptr<const core::Snapshot> snapshot, int warmup,
+                                      int frames, int top_every);
+
 // Resident memory (VmRSS) of a process in MB: "self", or a pid as text; 0 when unreadable.
 double process_rss_mb(const std::string& process = "self");
 

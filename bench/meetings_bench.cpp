@@ -7,7 +7,6 @@
 #include <memory>
 #include <vector>
 
-#include "app/app.hpp"
 #include "bench/bench_support.hpp"
 #include "core/date.hpp"
 #include "core/meetings.hpp"
@@ -44,17 +43,10 @@ int main() try {
     bench("meetings_cards_100k", static_cast<double>(snapshot->meetings.cards.size()), "");
     bench("meetings_bookings_100k", static_cast<double>(snapshot->meetings.booked), "");
 
-    app::AppOptions app_options;
-    app_options.window.size = {1920, 1080};
-    app_options.window.visible = false;
-    app_options.window.vsync = false;  // measure the CPU, not the display's refresh
-    app_options.board = "meetings";
-    app::App app(app_options);
-    app.channel().publish(snapshot);
     // Back to the top every 10 frames: the lists hold 30 to 110 bookings, so most
     // frames draw rows not drawn the frame before.
     const std::vector<double> frames =
-        scrolled_frame_times(app, kWarmupFrames, kMeasuredFrames, 10);
+        board_frame_times("meetings", snapshot, kWarmupFrames, kMeasuredFrames, 10);
     bench("meetings_frame_cpu_median_ms", percentile(frames, 0.5), "ms");
     bench("meetings_frame_cpu_p99_ms", percentile(frames, 0.99), "ms");
     return 0;

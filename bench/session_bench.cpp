@@ -8,7 +8,6 @@
 #include <memory>
 #include <vector>
 
-#include "app/app.hpp"
 #include "bench/bench_support.hpp"
 #include "core/date.hpp"
 #include "core/lift_session.hpp"
@@ -47,17 +46,10 @@ int main() try {
         bench("session_booked_100k", static_cast<double>(booked), "");
     }
 
-    app::AppOptions app_options;
-    app_options.window.size = {1920, 1080};
-    app_options.window.visible = false;
-    app_options.window.vsync = false;  // measure the CPU, not the display's refresh
-    app_options.board = "session";
-    app::App app(app_options);
-    app.channel().publish(snapshot);
     // The case pane pages down and back to the top every 10 frames: most frames draw
     // lines of the summary not drawn the frame before.
     const std::vector<double> frames =
-        scrolled_frame_times(app, kWarmupFrames, kMeasuredFrames, 10);
+        board_frame_times("session", snapshot, kWarmupFrames, kMeasuredFrames, 10);
     bench("session_frame_cpu_median_ms", percentile(frames, 0.5), "ms");
     bench("session_frame_cpu_p99_ms", percentile(frames, 0.99), "ms");
     return 0;
