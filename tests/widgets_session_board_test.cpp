@@ -317,3 +317,29 @@ TEST_CASE("new [session] settings lay the slots out again and keep the case unde
     CHECK(board.session()->agenda[1].ref == current);
     CHECK(board.timer().text == "30:00 left");  // the case's slot is now 30 minutes
 }
+
+TEST_CASE("two Tabs in frames one after the other move two fields, whatever ImGui focuses late") {
+    // A loaded machine hands the app one Tab a frame: the field the first Tab asked for
+    // takes ImGui's keyboard a frame late, after the second Tab moved on (the flaky
+    // gui_session_test: the note was typed into the review date).
+    Headless ui;
+    FakeSink sink;
+    ui.sink = &sink;
+    widgets::SessionBoard board;
+    auto s = district();
+    ui.frame(board, *s);
+    ui.press(board, *s, {ch('6')});
+    REQUIRE(board.form().is_open());
+    ui.type(board, *s, "EP");
+    const std::string review = board.form().input().review_date;
+    REQUIRE_FALSE(review.empty());  // the default: two terms on
+    board.key(key(Key::tab));
+    ui.frame(board, *s);
+    board.key(key(Key::tab));
+    ui.frame(board, *s);
+    ui.frame(board, *s);
+    ui.type(board, *s, "GP letter first");
+    CHECK(board.form().input().owner == "EP");
+    CHECK(board.form().input().review_date == review);
+    CHECK(board.form().input().note == "GP letter first");
+}

@@ -72,8 +72,13 @@ void text_field(const char* id, std::string& value, const char* hint, int index,
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, focused ? 2.0f * context.scale : 1.0f);
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint(id, hint, &value);
-    if (ImGui::IsItemActivated() && focus.field != index) {
-        focus.field = index;  // clicked or touched
+    // Clicked or touched: the keyboard follows the pointer. Only then: a field asked for
+    // by an earlier Tab takes ImGui's keyboard a frame late, and if a second Tab has moved
+    // on meanwhile, following that late activation would undo it (one Tab a frame on a
+    // loaded machine typed the note into the review date).
+    if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+        focus.field != index) {
+        focus.field = index;
         focus.request = false;
     }
     ImGui::PopStyleVar(2);
