@@ -167,8 +167,9 @@ TEST_CASE(
     CHECK_THAT(*view.disk_full, Catch::StartsWith("the disk is full (the store "));
     CHECK(fs::exists(f.inbox / "events.csv"));
     CHECK(fs::is_empty(f.inbox / "quarantine"));
-    // Held back, not read again on every pass (every 100 ms here): the tries 0.1, 0.2,
-    // 0.4, 0.8 s apart make five in 1.5 s (fewer on a slow machine, never more).
+    // Held back, not read again on every pass (every 100 ms here, fifteen in 1.5 s): the
+    // tries come 0.1, 0.2, 0.4, 0.8 s apart, at most four in any 1.5 s (the bound allows
+    // one more; a slow machine reads it less often, never more).
     const int reads_at_failure = *f.events_reads;
     std::this_thread::sleep_for(1500ms);
     const int reads = *f.events_reads - reads_at_failure;
