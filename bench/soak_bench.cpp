@@ -39,6 +39,7 @@
 
 #include "bench/bench_support.hpp"
 #include "db/store.hpp"
+#include "db/sync/release_memory.hpp"
 #include "db/sync/writer.hpp"
 
 namespace fs = std::filesystem;
@@ -233,6 +234,7 @@ Counts measure(Reader& reader, core::SnapshotChannel& channel) {
 }  // namespace
 
 int main() {
+    db::configure_allocator();  // as the dashboard does at start-up (app/main.cpp)
     const double scale = env_scale();
     const int drops = static_cast<int>(5000 * scale), commands = static_cast<int>(20000 * scale),
               days = std::max(1, static_cast<int>(30 * scale));
